@@ -1,0 +1,170 @@
+package nash.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The define-by-run graph: each op result that needs a gradient holds a {@link Node} naming its
+ * inputs and its backward function. {@link #run} walks the graph in reverse topological order,
+ * iteratively, so a chain of any length runs without deep recursion.
+ */
+final class Graph {
+
+    private Graph() {}
+
+    /** One recorded op. */
+    static final class Node {
+        final String op;
+        final Tensor[] inputs;
+        BackwardFn fn;
+        Tensor[] saved;
+        int[] savedVersions;
+        boolean freed;
+        /** The gradient flowing into this node's output, summed during one walk. */
+        Tensor pending;
+        /** The walk that last visited this node (for the topological sort). */
+        long visit;
+
+        Node(String op, Tensor[] inputs) {
+            this.op = op;
+            this.inputs = inputs;
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong WALKS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Runs backward from {@code roots}, seeded with {@code seeds}.
+     *
+     * @param inputs when null, gradients are accumulated into the {@code grad} of every leaf that
+     *               requires one (backward); otherwise they are returned for these tensors only
+     *               and no leaf's {@code grad} is touched (Autograd.grad)
+     * @return the gradients of {@code inputs} (null entries where none arrived), or null
+     */
+    static Tensor[] run(Tensor[] roots, Tensor[] seeds, Tensor[] inputs, boolean createGraph, boolean retainGraph) {
+        Map<Object, Integer> wanted = null;
+        Tensor[] results = null;
+        if (inputs != null) {
+            wanted = new IdentityHashMap<>();
+            results = new Tensor[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                Tensor t = inputs[i];
+                if (!t.requiresGrad()) {
+                    throw new IllegalArgumentException("grad: input " + i + " " + Shape.str(t.shape)
+                            + " does not require grad; call requiresGrad(true) on it before building the graph");
+                }
+                wanted.put(t.node != null ? t.node : t, i);
+            }
+        }
+        List<Node> order = topologicalOrder(roots);
+        try (GradMode mode = createGraph ? Autograd.enableGrad() : Autograd.noGrad()) {
+            for (int r = 0; r < roots.length; r++) {
+                Tensor root = roots[r];
+                if (root.node != null) root.node.pending = accumulate(root.node.pending, seeds[r]);
+                else deliverToLeaf(root, seeds[r], wanted, results, createGraph);
+            }
+            for (int idx = order.size() - 1; idx >= 0; idx--) {
+                Node node = order.get(idx);
+                Tensor gy = node.pending;
+                node.pending = null;
+                if (gy == null) continue;
+                if (wanted != null) {
+                    Integer slot = wanted.get(node);
+                    if (slot != null) results[slot] = accumulate(results[slot], gy);
+                }
+                Tensor[] grads = call(node, gy);
+                if (!retainGraph) free(node);
+                for (int i = 0; i < node.inputs.length; i++) {
+                    Tensor in = node.inputs[i];
+                    Tensor g = i < grads.length ? grads[i] : null;
+                    if (in == null || g == null || !in.requiresGrad()) continue;
+                    if (!Arrays.equals(g.shape, in.shape)) {
+                        throw new IllegalStateException("backward of '" + node.op + "' returned a gradient of shape "
+                                + Shape.str(g.shape) + " for input " + i + " of shape " + Shape.str(in.shape));
+                    }
+                    if (in.node != null) in.node.pending = accumulate(in.node.pending, g);
+                    else deliverToLeaf(in, g, wanted, results, createGraph);
+                }
+            }
+        } finally {
+            for (Node n : order) n.pending = null;
+        }
+        return results;
+    }
+
+    private static Tensor[] call(Node node, Tensor gy) {
+        if (node.freed) {
+            throw new IllegalStateException("backward: the graph through '" + node.op + "' was already freed by an earlier "
+                    + "backward; pass retainGraph=true the first time to run backward through it twice");
+        }
+        if (node.saved != null) {
+            for (int i = 0; i < node.saved.length; i++) {
+                Tensor s = node.saved[i];
+                if (s.version.value != node.savedVersions[i]) {
+                    throw new IllegalStateException("backward: a tensor of shape " + Shape.str(s.shape) + " saved by '"
+                            + node.op + "' was modified in place after it was saved (version " + node.savedVersions[i]
+                            + ", now " + s.version.value + "); clone it before changing it");
+                }
+            }
+        }
+        if (node.fn == null) throw new IllegalStateException("op '" + node.op + "' recorded no backward function");
+        return node.fn.apply(gy);
+    }
+
+    private static void free(Node node) {
+        node.fn = null;
+        node.saved = null;
+        node.freed = true;
+    }
+
+    private static void deliverToLeaf(Tensor leaf, Tensor g, Map<Object, Integer> wanted, Tensor[] results, boolean createGraph) {
+        if (wanted != null) {
+            Integer slot = wanted.get(leaf);
+            if (slot != null) results[slot] = accumulate(results[slot], g);
+            return;
+        }
+        if (!leaf.requiresGrad) return;
+        leaf.accumulateGrad(g, createGraph);
+    }
+
+    private static Tensor accumulate(Tensor sum, Tensor g) {
+        return sum == null ? g : Elementwise.add(sum, g);
+    }
+
+    /** Nodes reachable from the roots, each after all of its inputs (iterative depth-first post-order). */
+    private static List<Node> topologicalOrder(Tensor[] roots) {
+        long walk = WALKS.incrementAndGet();
+        List<Node> order = new ArrayList<>();
+        ArrayList<Node> stack = new ArrayList<>();
+        ArrayList<Integer> next = new ArrayList<>();
+        for (Tensor root : roots) {
+            Node r = root.node;
+            if (r == null || r.visit == walk) continue;
+            r.visit = walk;
+            stack.add(r);
+            next.add(0);
+            while (!stack.isEmpty()) {
+                int top = stack.size() - 1;
+                Node n = stack.get(top);
+                int i = next.get(top);
+                if (i < n.inputs.length) {
+                    next.set(top, i + 1);
+                    Tensor in = n.inputs[i];
+                    if (in != null && in.node != null && in.node.visit != walk) {
+                        in.node.visit = walk;
+                        stack.add(in.node);
+                        next.add(0);
+                    }
+                } else {
+                    stack.remove(top);
+                    next.remove(top);
+                    order.add(n);
+                }
+            }
+        }
+        return order;
+    }
+}

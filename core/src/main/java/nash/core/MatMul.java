@@ -1,0 +1,83 @@
+package nash.core;
+
+import static nash.core.Elementwise.K;
+
+import nash.core.kernel.Parallel;
+
+/**
+ * Matrix products with transpose flags, so that backward never materialises a transpose.
+ *
+ * <p>The primitive is op(A)·op(B) for 2-D operands or 3-D operands with the same batch; a 3-D
+ * operand times a 2-D one (a batch against a shared matrix) is a composite of it.
+ */
+public final class MatMul {
+
+    private MatMul() {}
+
+    /**
+     * op(a)·op(b), where op transposes the last two axes when its flag is set.
+     * Shapes: [m,k]·[k,n] → [m,n]; [B,m,k]·[B,k,n] → [B,m,n]; [B,m,k]·[k,n] → [B,m,n];
+     * [m,k]·[B,k,n] → [B,m,n].
+     */
+    public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
+        int ra = a.dim(), rb = b.dim();
+        if (ra == rb && (ra == 2 || ra == 3)) return mm(a, b, transA, transB);
+        if (ra == 3 && rb == 2) {
+            if (!transA) { // [B,m,k]·W: the batch folds into the rows of one 2-D product
+                int batch = a.shape[0], m = a.shape[1];
+                Tensor y = mm(Movement.reshape(a, batch * m, a.shape[2]), b, false, transB);
+                return Movement.reshape(y, batch, m, y.shape[1]);
+            }
+            return mm(a, Movement.broadcastTo(Movement.unsqueeze(b, 0), a.shape[0], b.shape[0], b.shape[1]), true, transB);
+        }
+        if (ra == 2 && rb == 3) { // W·[B,k,n]: put the batch beside the columns, one 2-D product
+            int batch = b.shape[0];
+            Tensor cols = transB ? Movement.reshape(b, batch * b.shape[1], b.shape[2])
+                                 : Movement.reshape(Movement.permute(b, 1, 0, 2), b.shape[1], batch * b.shape[2]);
+            Tensor y = mm(a, cols, transA, transB);                            // [m, B·n]
+            return Movement.permute(Movement.reshape(y, y.shape[0], batch, y.shape[1] / batch), 1, 0, 2);
+        }
+        throw new IllegalArgumentException("matmul: needs 2-D or 3-D operands, got " + Shape.str(a.shape) + " and " + Shape.str(b.shape));
+    }
+
+    /** The primitive: 2-D·2-D or 3-D·3-D with equal batch. */
+    static Tensor mm(Tensor a, Tensor b, boolean transA, boolean transB) {
+        boolean batched = a.dim() == 3;
+        int batch = batched ? a.shape[0] : 1;
+        if (batched && b.shape[0] != batch) {
+            throw new IllegalArgumentException("matmul: batch sizes differ in " + Shape.str(a.shape) + " and " + Shape.str(b.shape));
+        }
+        int r = a.dim();
+        int m = transA ? a.shape[r - 1] : a.shape[r - 2], ka = transA ? a.shape[r - 2] : a.shape[r - 1];
+        int kb = transB ? b.shape[r - 1] : b.shape[r - 2], n = transB ? b.shape[r - 2] : b.shape[r - 1];
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul: shapes " + Shape.str(a.shape) + (transA ? "ᵀ" : "") + " and "
+                    + Shape.str(b.shape) + (transB ? "ᵀ" : "") + " do not match (inner dimensions " + ka + " and " + kb + ")");
+        }
+        int k = ka;
+        int[] outShape = batched ? new int[] {batch, m, n} : new int[] {m, n};
+        double[] c = new double[Shape.size(outShape)];
+        int sa = m * k, sb = k * n, sc = m * n;
+        if (k > 0) {
+            if (batch == 1) {
+                K.gemm(transA, transB, m, n, k, a.data, 0, b.data, 0, c, 0, false);
+            } else {
+                Parallel.run(batch, i -> K.gemm(transA, transB, m, n, k, a.data, i * sa, b.data, i * sb, c, i * sc, false));
+            }
+        }
+        Tensor y = Tensor.fromOp("matmul", c, outShape, a, b);
+        return y.onBackward(gy -> Elementwise.grads(
+                a.requiresGrad ? gradA(gy, b, transA, transB) : null,
+                b.requiresGrad ? gradB(gy, a, transA, transB) : null), a, b);
+    }
+
+    // C = op(A)·op(B). With G = ∂L/∂C:  A plain: ∂A = G·op(B)ᵀ;  A transposed: ∂A = op(B)·Gᵀ.
+    private static Tensor gradA(Tensor g, Tensor b, boolean transA, boolean transB) {
+        return transA ? mm(b, g, transB, true) : mm(g, b, false, !transB);
+    }
+
+    // B plain: ∂B = op(A)ᵀ·G;  B transposed: ∂B = Gᵀ·op(A).
+    private static Tensor gradB(Tensor g, Tensor a, boolean transA, boolean transB) {
+        return transB ? mm(g, a, true, transA) : mm(a, g, !transA, false);
+    }
+}

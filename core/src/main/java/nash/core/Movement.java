@@ -1,0 +1,321 @@
+package nash.core;
+
+import java.util.Arrays;
+
+/**
+ * Ops that move values without arithmetic: reshape (which shares the array), permute, broadcast,
+ * slicing, padding, concatenation and index selection (which copy). Each op's backward is another
+ * op of this file: reshape ↔ reshape, permute ↔ inverse permute, broadcastTo ↔ sumTo,
+ * narrow ↔ pad, concat ↔ narrow, indexSelect ↔ indexAdd.
+ */
+public final class Movement {
+
+    private Movement() {}
+
+    /** The same array seen with a new shape (one dimension may be −1, inferred). */
+    public static Tensor reshape(Tensor x, int... newShape) {
+        int[] s = inferShape(x, newShape);
+        if (Arrays.equals(s, x.shape)) return x;
+        Tensor y = new Tensor(x.data, s, x.version);
+        if (Autograd.isGradEnabled() && x.requiresGrad) {
+            y.node = new Graph.Node("reshape", new Tensor[] {x});
+            y.requiresGrad = true;
+        }
+        return y.onBackward(gy -> Elementwise.grads(reshape(gy, x.shape)));
+    }
+
+    private static int[] inferShape(Tensor x, int[] newShape) {
+        int[] s = newShape.clone();
+        int infer = -1;
+        long known = 1;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] == -1) {
+                if (infer >= 0) throw new IllegalArgumentException("reshape: more than one −1 in " + Shape.str(newShape));
+                infer = i;
+            } else if (s[i] < 0) {
+                throw new IllegalArgumentException("reshape: negative dimension in " + Shape.str(newShape));
+            } else {
+                known *= s[i];
+            }
+        }
+        if (infer >= 0) {
+            if (known == 0 || x.size % known != 0) {
+                throw new IllegalArgumentException("reshape: cannot reshape " + Shape.str(x.shape) + " into " + Shape.str(newShape));
+            }
+            s[infer] = (int) (x.size / known);
+        } else if (known != x.size) {
+            throw new IllegalArgumentException("reshape: cannot reshape " + Shape.str(x.shape) + " (" + x.size
+                    + " elements) into " + Shape.str(newShape));
+        }
+        return s;
+    }
+
+    /** Axes from startAxis on merged into one. */
+    public static Tensor flatten(Tensor x, int startAxis) {
+        if (x.dim() == 0) return reshape(x, 1);
+        int a = Shape.axis("flatten", startAxis, x.dim());
+        int[] s = new int[a + 1];
+        System.arraycopy(x.shape, 0, s, 0, a);
+        int rest = 1;
+        for (int i = a; i < x.dim(); i++) rest *= x.shape[i];
+        s[a] = rest;
+        return reshape(x, s);
+    }
+
+    /** Every axis of length 1 removed. */
+    public static Tensor squeeze(Tensor x) {
+        return reshape(x, Arrays.stream(x.shape).filter(d -> d != 1).toArray());
+    }
+
+    /** One axis of length 1 removed. */
+    public static Tensor squeeze(Tensor x, int axis) {
+        int a = Shape.axis("squeeze", axis, x.dim());
+        if (x.shape[a] != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + axis + " of " + Shape.str(x.shape) + " has length " + x.shape[a] + ", not 1");
+        }
+        int[] s = new int[x.dim() - 1];
+        for (int i = 0, k = 0; i < x.dim(); i++) if (i != a) s[k++] = x.shape[i];
+        return reshape(x, s);
+    }
+
+    /** A new axis of length 1 at position {@code axis} (−1: last). */
+    public static Tensor unsqueeze(Tensor x, int axis) {
+        int a = Shape.axis("unsqueeze", axis, x.dim() + 1);
+        int[] s = new int[x.dim() + 1];
+        for (int i = 0, k = 0; i < s.length; i++) s[i] = i == a ? 1 : x.shape[k++];
+        return reshape(x, s);
+    }
+
+    /** Two axes swapped (copies). */
+    public static Tensor transpose(Tensor x, int a, int b) {
+        int r = x.dim();
+        int[] p = new int[r];
+        for (int i = 0; i < r; i++) p[i] = i;
+        int aa = Shape.axis("transpose", a, r), bb = Shape.axis("transpose", b, r);
+        p[aa] = bb;
+        p[bb] = aa;
+        return permute(x, p);
+    }
+
+    /** y[i_p0, i_p1, …] : the axes reordered so that y's axis k is x's axis perm[k] (copies). */
+    public static Tensor permute(Tensor x, int... perm) {
+        int r = x.dim();
+        if (perm.length != r) {
+            throw new IllegalArgumentException("permute: " + Arrays.toString(perm) + " for a tensor of rank " + r);
+        }
+        int[] p = new int[r];
+        boolean[] seen = new boolean[r];
+        boolean identity = true;
+        for (int i = 0; i < r; i++) {
+            p[i] = Shape.axis("permute", perm[i], r);
+            if (seen[p[i]]) throw new IllegalArgumentException("permute: axis repeated in " + Arrays.toString(perm));
+            seen[p[i]] = true;
+            identity &= p[i] == i;
+        }
+        if (identity) return x;
+        int[] outShape = new int[r];
+        for (int i = 0; i < r; i++) outShape[i] = x.shape[p[i]];
+        Tensor y = Tensor.fromOp("permute", permuteData(x.data, x.shape, p, outShape), outShape, x);
+        int[] inv = new int[r];
+        for (int i = 0; i < r; i++) inv[p[i]] = i;
+        return y.onBackward(gy -> Elementwise.grads(permute(gy, inv)));
+    }
+
+    private static double[] permuteData(double[] src, int[] shape, int[] p, int[] outShape) {
+        int r = shape.length, n = src.length;
+        double[] out = new double[n];
+        if (n == 0) return out;
+        int[] inStrides = Shape.strides(shape);
+        int[] st = new int[r];
+        for (int i = 0; i < r; i++) st[i] = inStrides[p[i]];
+        int last = outShape[r - 1], lastStride = st[r - 1];
+        int rows = n / last;
+        int[] idx = new int[r];
+        int o = 0;
+        for (int row = 0; row < rows; row++) {
+            int off = 0;
+            for (int i = 0; i < r - 1; i++) off += idx[i] * st[i];
+            for (int j = 0; j < last; j++) out[o++] = src[off + j * lastStride];
+            for (int i = r - 2; i >= 0; i--) {
+                if (++idx[i] < outShape[i]) break;
+                idx[i] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** x repeated along the axes where it has length 1 (or is missing), numpy-style. */
+    public static Tensor broadcastTo(Tensor x, int... shape) {
+        if (!Shape.broadcastsTo(x.shape, shape)) {
+            throw new IllegalArgumentException("broadcastTo: shape " + Shape.str(x.shape) + " cannot be broadcast to " + Shape.str(shape));
+        }
+        if (Arrays.equals(x.shape, shape)) return x;
+        int[] s = shape.clone();
+        double[] d = Elementwise.broadcastData(x, s);
+        Tensor y = Tensor.fromOp("broadcastTo", d == x.data ? d.clone() : d, s, x);
+        return y.onBackward(gy -> Elementwise.grads(Shape.sumTo(gy, x.shape)));
+    }
+
+    /** Elements [start, start+length) along an axis (copies). */
+    public static Tensor narrow(Tensor x, int axis, int start, int length) {
+        int a = Shape.axis("narrow", axis, x.dim());
+        int d = x.shape[a];
+        if (start < 0 || length < 0 || start + length > d) {
+            throw new IllegalArgumentException("narrow: [" + start + ", " + (start + length) + ") is outside axis " + a
+                    + " of length " + d + " in " + Shape.str(x.shape));
+        }
+        if (start == 0 && length == d) return x;
+        int[] s = x.shape.clone();
+        s[a] = length;
+        int outer = 1, inner = 1;
+        for (int i = 0; i < a; i++) outer *= x.shape[i];
+        for (int i = a + 1; i < x.dim(); i++) inner *= x.shape[i];
+        double[] out = new double[Shape.size(s)];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(x.data, (o * d + start) * inner, out, o * length * inner, length * inner);
+        }
+        Tensor y = Tensor.fromOp("narrow", out, s, x);
+        return y.onBackward(gy -> Elementwise.grads(pad(gy, a, start, d - start - length)));
+    }
+
+    /** Elements [start, end) along an axis; negative bounds count from the end. */
+    public static Tensor slice(Tensor x, int axis, int start, int end) {
+        int a = Shape.axis("slice", axis, x.dim());
+        int d = x.shape[a];
+        int s = start < 0 ? start + d : start, e = end < 0 ? end + d : end;
+        if (s < 0 || e > d || s > e) {
+            throw new IllegalArgumentException("slice: [" + start + ", " + end + ") is outside axis " + a + " of length " + d);
+        }
+        return narrow(x, a, s, e - s);
+    }
+
+    /** Zeros added before and after x along an axis. */
+    public static Tensor pad(Tensor x, int axis, int before, int after) {
+        int a = Shape.axis("pad", axis, x.dim());
+        if (before < 0 || after < 0) throw new IllegalArgumentException("pad: negative padding " + before + ", " + after);
+        if (before == 0 && after == 0) return x;
+        int d = x.shape[a], full = d + before + after;
+        int[] s = x.shape.clone();
+        s[a] = full;
+        int outer = 1, inner = 1;
+        for (int i = 0; i < a; i++) outer *= x.shape[i];
+        for (int i = a + 1; i < x.dim(); i++) inner *= x.shape[i];
+        double[] out = new double[Shape.size(s)];
+        for (int o = 0; o < outer; o++) {
+            System.arraycopy(x.data, o * d * inner, out, (o * full + before) * inner, d * inner);
+        }
+        Tensor y = Tensor.fromOp("pad", out, s, x);
+        return y.onBackward(gy -> Elementwise.grads(narrow(gy, a, before, d)));
+    }
+
+    /** Tensors joined along an existing axis; all other dimensions must agree. */
+    public static Tensor concat(int axis, Tensor... ts) {
+        if (ts.length == 0) throw new IllegalArgumentException("concat: no tensors");
+        int r = ts[0].dim();
+        int a = Shape.axis("concat", axis, r);
+        int total = 0;
+        for (Tensor t : ts) {
+            boolean ok = t.dim() == r;
+            for (int i = 0; ok && i < r; i++) ok = i == a || t.shape[i] == ts[0].shape[i];
+            if (!ok) {
+                throw new IllegalArgumentException("concat: shapes " + Shape.str(ts[0].shape) + " and " + Shape.str(t.shape)
+                        + " differ outside axis " + a);
+            }
+            total += t.shape[a];
+        }
+        int[] s = ts[0].shape.clone();
+        s[a] = total;
+        int outer = 1, inner = 1;
+        for (int i = 0; i < a; i++) outer *= s[i];
+        for (int i = a + 1; i < r; i++) inner *= s[i];
+        double[] out = new double[Shape.size(s)];
+        int[] starts = new int[ts.length];
+        int at = 0;
+        for (int k = 0; k < ts.length; k++) {
+            Tensor t = ts[k];
+            starts[k] = at;
+            int len = t.shape[a] * inner;
+            for (int o = 0; o < outer; o++) System.arraycopy(t.data, o * len, out, (o * total + at) * inner, len);
+            at += t.shape[a];
+        }
+        Tensor[] inputs = ts.clone();
+        Tensor y = Tensor.fromOp("concat", out, s, inputs);
+        return y.onBackward(gy -> {
+            Tensor[] g = new Tensor[inputs.length];
+            for (int k = 0; k < inputs.length; k++) {
+                if (inputs[k].requiresGrad) g[k] = narrow(gy, a, starts[k], inputs[k].shape[a]);
+            }
+            return g;
+        });
+    }
+
+    /** Tensors of equal shape joined along a new axis. */
+    public static Tensor stack(int axis, Tensor... ts) {
+        if (ts.length == 0) throw new IllegalArgumentException("stack: no tensors");
+        int a = Shape.axis("stack", axis, ts[0].dim() + 1);
+        Tensor[] u = new Tensor[ts.length];
+        for (int k = 0; k < ts.length; k++) {
+            if (!Arrays.equals(ts[k].shape, ts[0].shape)) {
+                throw new IllegalArgumentException("stack: shapes " + Shape.str(ts[0].shape) + " and " + Shape.str(ts[k].shape) + " differ");
+            }
+            u[k] = unsqueeze(ts[k], a);
+        }
+        return concat(a, u);
+    }
+
+    /** The slices at the given positions along an axis, in that order (repeats allowed). */
+    public static Tensor indexSelect(Tensor x, int axis, int... index) {
+        int a = Shape.axis("indexSelect", axis, x.dim());
+        int d = x.shape[a];
+        checkIndex("indexSelect", index, d, x.shape, a);
+        int[] s = x.shape.clone();
+        s[a] = index.length;
+        int outer = 1, inner = 1;
+        for (int i = 0; i < a; i++) outer *= x.shape[i];
+        for (int i = a + 1; i < x.dim(); i++) inner *= x.shape[i];
+        double[] out = new double[Shape.size(s)];
+        for (int o = 0; o < outer; o++) {
+            for (int k = 0; k < index.length; k++) {
+                System.arraycopy(x.data, (o * d + index[k]) * inner, out, (o * index.length + k) * inner, inner);
+            }
+        }
+        int[] idx = index.clone();
+        Tensor y = Tensor.fromOp("indexSelect", out, s, x);
+        return y.onBackward(gy -> Elementwise.grads(indexAdd(gy, a, idx, d)));
+    }
+
+    /**
+     * The adjoint of indexSelect: a tensor with {@code size} slices along the axis, zero except that
+     * slice k of src is added at position index[k] (in order, so repeats accumulate deterministically).
+     */
+    public static Tensor indexAdd(Tensor src, int axis, int[] index, int size) {
+        int a = Shape.axis("indexAdd", axis, src.dim());
+        if (src.shape[a] != index.length) {
+            throw new IllegalArgumentException("indexAdd: " + index.length + " indices for axis " + a + " of " + Shape.str(src.shape));
+        }
+        int[] s = src.shape.clone();
+        s[a] = size;
+        checkIndex("indexAdd", index, size, s, a);
+        int outer = 1, inner = 1;
+        for (int i = 0; i < a; i++) outer *= s[i];
+        for (int i = a + 1; i < s.length; i++) inner *= s[i];
+        double[] out = new double[Shape.size(s)];
+        for (int o = 0; o < outer; o++) {
+            for (int k = 0; k < index.length; k++) {
+                Elementwise.K.axpy(1.0, src.data, (o * index.length + k) * inner, out, (o * size + index[k]) * inner, inner);
+            }
+        }
+        int[] idx = index.clone();
+        Tensor y = Tensor.fromOp("indexAdd", out, s, src);
+        return y.onBackward(gy -> Elementwise.grads(indexSelect(gy, a, idx)));
+    }
+
+    private static void checkIndex(String op, int[] index, int d, int[] shape, int axis) {
+        for (int k = 0; k < index.length; k++) {
+            if (index[k] < 0 || index[k] >= d) {
+                throw new IndexOutOfBoundsException(op + ": index " + index[k] + " (position " + k + ") is outside axis "
+                        + axis + " of length " + d + " in " + Shape.str(shape));
+            }
+        }
+    }
+}

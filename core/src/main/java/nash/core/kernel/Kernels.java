@@ -1,0 +1,86 @@
+package nash.core.kernel;
+
+/**
+ * The contract every compute kernel implements: plain loops over {@code double[]} with offsets.
+ *
+ * <p>Two implementations stand side by side: {@link ScalarKernels}, the reference and fallback,
+ * and {@code VectorKernels}, the same operations with the JDK Vector API. Tests run both over
+ * awkward sizes; lane-wise operations must agree bit for bit, reductions and GEMM within a
+ * tolerance that grows with the length. {@link KernelsProvider} chooses one at start-up.
+ *
+ * <p>Arrays are read from {@code off} for {@code n} elements. An output may be the same array as
+ * an input at the same offset (in-place), never overlapping at a different offset.
+ */
+public interface Kernels {
+
+    /** Lane-wise functions of one argument. */
+    enum Unary {
+        NEG, EXP, LOG, SQRT, SQUARE, ABS, SIGN, TANH, SIGMOID, RELU, SOFTPLUS, RECIPROCAL, LOG1P, EXPM1
+    }
+
+    /** Lane-wise functions of two arguments; comparisons give 1.0 or 0.0. */
+    enum Binary {
+        ADD, SUB, MUL, DIV, MAX, MIN, POW, GT, GE, LT, LE, EQ
+    }
+
+    /** A short name for logs and benchmark labels, e.g. {@code scalar} or {@code vector-512}. */
+    String name();
+
+    /** y[i] = f(x[i]). */
+    void unary(Unary op, double[] x, int xOff, double[] y, int yOff, int n);
+
+    /** y[i] = a[i] op b[i]. */
+    void binary(Binary op, double[] a, int aOff, double[] b, int bOff, double[] y, int yOff, int n);
+
+    /** y[i] = a[i] op s. */
+    void binaryScalar(Binary op, double[] a, int aOff, double s, double[] y, int yOff, int n);
+
+    /** y[i] = s op b[i]. */
+    void scalarBinary(Binary op, double s, double[] b, int bOff, double[] y, int yOff, int n);
+
+    /** y[i] = x[i] > 0 ? x[i] : slope·x[i]. */
+    void leakyRelu(double slope, double[] x, int xOff, double[] y, int yOff, int n);
+
+    /** y[i] = x[i] > 0 ? 1 : slope (the derivative of leaky ReLU, 1 at 0⁺ as in PyTorch). */
+    void leakyReluSlope(double slope, double[] x, int xOff, double[] y, int yOff, int n);
+
+    /** y[i] = min(max(x[i], lo), hi). NaN stays NaN. */
+    void clamp(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n);
+
+    /** y[i] = lo ≤ x[i] ≤ hi ? 1 : 0 (where clamp passes the gradient). */
+    void inRange(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n);
+
+    /** y[i] += alpha·x[i]. */
+    void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n);
+
+    /** Σ x[i], in an order fixed by n alone (so the same bits on every run). */
+    double sum(double[] x, int off, int n);
+
+    /** max x[i] (NaN if any is NaN); −∞ for n = 0. */
+    double max(double[] x, int off, int n);
+
+    /** min x[i] (NaN if any is NaN); +∞ for n = 0. */
+    double min(double[] x, int off, int n);
+
+    /**
+     * Binary cross-entropy with logits, elementwise and stable for every finite or infinite x and
+     * t in [0, 1]: y = (1−t)·max(x,0) + t·max(−x,0) + log1p(exp(−|x|)), a zero coefficient
+     * contributing exactly zero (so x = +∞, t = 1 gives 0, not NaN).
+     */
+    void bceWithLogits(double[] x, int xOff, double[] t, int tOff, double[] y, int yOff, int n);
+
+    /**
+     * C (+)= op(A)·op(B), all row-major and contiguous. op(A) is [m,k]: A is stored [m,k], or [k,m]
+     * when {@code transA}. op(B) is [k,n]: B is stored [k,n], or [n,k] when {@code transB}.
+     * With {@code accumulate} C is added to, otherwise overwritten. Each element of C is computed
+     * in an order fixed by the shapes alone, so the thread count never changes the bits.
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate);
+
+    /** cols:[g.colRows(), g.colCols()] = the windows of x:[n,c,h,w] (see {@link ConvGeometry}). cols overwritten. */
+    void im2col(ConvGeometry g, double[] x, double[] cols);
+
+    /** x:[n,c,h,w] += the adjoint of im2col applied to cols (overlapping windows summed). x accumulated into. */
+    void col2im(ConvGeometry g, double[] cols, double[] x);
+}

@@ -1,0 +1,162 @@
+package nash.core.kernel;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs numbered tasks on a small pool of daemon threads, the caller joining in.
+ *
+ * <p>Determinism lives with the caller: a kernel splits its work into tasks that depend on the
+ * problem size only, each task writing its own part of the output, so the result has the same
+ * bits for any thread count. The count defaults to the available processors; it is set by the
+ * system property {@code nash.threads} or by {@link #setThreads(int)}. A task that itself calls
+ * {@link #run} runs its inner tasks on its own thread, so nesting never deadlocks.
+ */
+public final class Parallel {
+
+    private static volatile int threads = initialThreads();
+    private static Worker[] workers = new Worker[0];
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private static final Object LOCK = new Object();
+
+    private Parallel() {}
+
+    private static int initialThreads() {
+        String p = System.getProperty("nash.threads");
+        if (p == null || p.isBlank()) return Runtime.getRuntime().availableProcessors();
+        try {
+            int t = Integer.parseInt(p.trim());
+            if (t >= 1) return t;
+        } catch (NumberFormatException ignored) {
+            // fall through to the error below
+        }
+        throw new IllegalArgumentException("nash.threads must be a whole number ≥ 1, got '" + p + "'");
+    }
+
+    /** The number of threads kernels may use. */
+    public static int threads() { return threads; }
+
+    /** Sets the number of threads kernels may use (≥ 1). Results do not depend on it. */
+    public static void setThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("Parallel.setThreads: need ≥ 1 thread, got " + n);
+        threads = n;
+    }
+
+    /** Runs {@code task.accept(i)} for i in [0, count), in parallel when that is worth it. */
+    public static void run(int count, IntConsumer task) {
+        int t = Math.min(threads, count);
+        if (t <= 1 || INSIDE.get()) {
+            for (int i = 0; i < count; i++) task.accept(i);
+            return;
+        }
+        Job job = new Job(count, task);
+        Worker[] ws = workers(t - 1);
+        for (int i = 0; i < t - 1; i++) ws[i].offer(job);
+        INSIDE.set(Boolean.TRUE);
+        try {
+            job.work();
+        } finally {
+            INSIDE.set(Boolean.FALSE);
+        }
+        job.awaitDone();
+    }
+
+    /**
+     * Splits [0, n) into fixed chunks of {@code grain} elements (the last one shorter) and runs
+     * {@code body.run(from, to)} on each. The chunks depend on n and grain only.
+     */
+    public static void chunks(int n, int grain, RangeBody body) {
+        if (n <= grain) {
+            if (n > 0) body.run(0, n);
+            return;
+        }
+        int count = (n + grain - 1) / grain;
+        run(count, i -> body.run(i * grain, Math.min(n, (i + 1) * grain)));
+    }
+
+    /** The body of {@link #chunks}: works on [from, to). */
+    @FunctionalInterface
+    public interface RangeBody { void run(int from, int to); }
+
+    private static Worker[] workers(int needed) {
+        synchronized (LOCK) {
+            if (workers.length < needed) {
+                Worker[] grown = java.util.Arrays.copyOf(workers, needed);
+                for (int i = workers.length; i < needed; i++) {
+                    grown[i] = new Worker(i);
+                    grown[i].start();
+                }
+                workers = grown;
+            }
+            return workers;
+        }
+    }
+
+    /** One parallel call: tasks are claimed by an atomic counter; the caller waits for all. */
+    private static final class Job {
+        final int count;
+        final IntConsumer task;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+        final Thread owner = Thread.currentThread();
+
+        Job(int count, IntConsumer task) { this.count = count; this.task = task; }
+
+        void work() {
+            int i;
+            while ((i = next.getAndIncrement()) < count) {
+                try {
+                    if (failure == null) task.accept(i);
+                } catch (Throwable e) {
+                    failure = e;
+                } finally {
+                    if (done.incrementAndGet() == count) LockSupport.unpark(owner);
+                }
+            }
+        }
+
+        void awaitDone() {
+            int spins = 0;
+            while (done.get() < count) {
+                if (++spins < 2000) Thread.onSpinWait();
+                else LockSupport.parkNanos(this, 50_000);
+            }
+            Throwable f = failure;
+            if (f instanceof RuntimeException r) throw r;
+            if (f instanceof Error e) throw e;
+            if (f != null) throw new IllegalStateException(f);
+        }
+    }
+
+    private static final class Worker extends Thread {
+        private final java.util.concurrent.atomic.AtomicReference<Job> slot = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Worker(int i) {
+            super("nash-worker-" + i);
+            setDaemon(true);
+        }
+
+        void offer(Job j) {
+            slot.set(j);
+            LockSupport.unpark(this);
+        }
+
+        @Override public void run() {
+            INSIDE.set(Boolean.TRUE);
+            int idle = 0;
+            while (true) {
+                Job j = slot.getAndSet(null);
+                if (j != null) {
+                    j.work();
+                    idle = 0;
+                } else if (++idle < 5000) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+        }
+    }
+}

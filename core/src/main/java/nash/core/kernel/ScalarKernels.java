@@ -1,0 +1,231 @@
+package nash.core.kernel;
+
+/**
+ * The reference kernels: one plain loop per operation, written for clarity. They are the test
+ * oracle for {@code VectorKernels} and the fallback when the Vector API is absent or disabled
+ * ({@code -Dnash.kernels=scalar}).
+ */
+public class ScalarKernels implements Kernels {
+
+    /** Below this many multiply-adds a GEMM runs on the calling thread. */
+    static final long GEMM_PARALLEL_WORK = 1L << 18;
+    /** Rows of C per parallel task: fixed, so the split never depends on the thread count. */
+    static final int GEMM_ROWS_PER_TASK = 16;
+
+    @Override public String name() { return "scalar"; }
+
+    /** f(x) for one lane; the definition every implementation must reproduce. */
+    public static double apply(Unary op, double x) {
+        switch (op) {
+            case NEG: return -x;
+            case EXP: return Math.exp(x);
+            case LOG: return Math.log(x);
+            case SQRT: return Math.sqrt(x);
+            case SQUARE: return x * x;
+            case ABS: return Math.abs(x);
+            case SIGN: return Math.signum(x);
+            case TANH: return Math.tanh(x);
+            case SIGMOID: return sigmoid(x);
+            case RELU: return x > 0 ? x : (x == x ? 0.0 : x);
+            case SOFTPLUS: return softplus(x);
+            case RECIPROCAL: return 1.0 / x;
+            case LOG1P: return Math.log1p(x);
+            case EXPM1: return Math.expm1(x);
+            default: throw new AssertionError(op);
+        }
+    }
+
+    /** a op b for one lane. */
+    public static double apply(Binary op, double a, double b) {
+        switch (op) {
+            case ADD: return a + b;
+            case SUB: return a - b;
+            case MUL: return a * b;
+            case DIV: return a / b;
+            case MAX: return Math.max(a, b);
+            case MIN: return Math.min(a, b);
+            case POW: return Math.pow(a, b);
+            case GT: return a > b ? 1.0 : 0.0;
+            case GE: return a >= b ? 1.0 : 0.0;
+            case LT: return a < b ? 1.0 : 0.0;
+            case LE: return a <= b ? 1.0 : 0.0;
+            case EQ: return a == b ? 1.0 : 0.0;
+            default: throw new AssertionError(op);
+        }
+    }
+
+    /** σ(x) = 1/(1+e^−x), computed without overflow for either sign. */
+    public static double sigmoid(double x) {
+        if (x >= 0) return 1.0 / (1.0 + Math.exp(-x));
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
+    /** softplus(x) = log(1+e^x) = max(x,0) + log1p(e^−|x|), finite wherever the math is. */
+    public static double softplus(double x) {
+        return (x > 0 ? x : 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
+    /** One lane of {@link #bceWithLogits}. */
+    public static double bceWithLogits(double x, double t) {
+        double v = Math.log1p(Math.exp(-Math.abs(x)));
+        if (t != 1.0 && x > 0) v += (1.0 - t) * x;
+        if (t != 0.0 && x < 0) v -= t * x;
+        return v;
+    }
+
+    @Override public void unary(Unary op, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = apply(op, x[xOff + i]);
+    }
+
+    @Override public void binary(Binary op, double[] a, int aOff, double[] b, int bOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], b[bOff + i]);
+    }
+
+    @Override public void binaryScalar(Binary op, double[] a, int aOff, double s, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], s);
+    }
+
+    @Override public void scalarBinary(Binary op, double s, double[] b, int bOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = apply(op, s, b[bOff + i]);
+    }
+
+    @Override public void leakyRelu(double slope, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            double v = x[xOff + i];
+            y[yOff + i] = v > 0 ? v : slope * v;
+        }
+    }
+
+    @Override public void leakyReluSlope(double slope, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = x[xOff + i] > 0 ? 1.0 : slope;
+    }
+
+    @Override public void clamp(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            double v = x[xOff + i];
+            y[yOff + i] = v < lo ? lo : (v > hi ? hi : v);
+        }
+    }
+
+    @Override public void inRange(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            double v = x[xOff + i];
+            y[yOff + i] = v >= lo && v <= hi ? 1.0 : 0.0;
+        }
+    }
+
+    @Override public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
+    }
+
+    @Override public double sum(double[] x, int off, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += x[off + i];
+        return s;
+    }
+
+    @Override public double max(double[] x, int off, int n) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) m = Math.max(m, x[off + i]);
+        return m;
+    }
+
+    @Override public double min(double[] x, int off, int n) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) m = Math.min(m, x[off + i]);
+        return m;
+    }
+
+    @Override public void bceWithLogits(double[] x, int xOff, double[] t, int tOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = bceWithLogits(x[xOff + i], t[tOff + i]);
+    }
+
+    @Override public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                               double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
+        if ((long) m * n * k < GEMM_PARALLEL_WORK) {
+            gemmRows(transA, transB, 0, m, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
+        int tasks = (m + GEMM_ROWS_PER_TASK - 1) / GEMM_ROWS_PER_TASK;
+        Parallel.run(tasks, t -> gemmRows(transA, transB, t * GEMM_ROWS_PER_TASK,
+                Math.min(m, (t + 1) * GEMM_ROWS_PER_TASK), m, n, k, a, aOff, b, bOff, c, cOff, accumulate));
+    }
+
+    /**
+     * Rows [i0, i1) of C. Every c[i,j] = (accumulate ? c[i,j] : 0) + Σ_p a[i,p]·b[p,j], p ascending:
+     * the ikj form streams rows of B (or dot products when B is transposed).
+     */
+    static void gemmRows(boolean transA, boolean transB, int i0, int i1, int m, int n, int k,
+                         double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
+        for (int i = i0; i < i1; i++) {
+            int ci = cOff + i * n;
+            if (!accumulate) java.util.Arrays.fill(c, ci, ci + n, 0.0);
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    double s = c[ci + j];
+                    int bj = bOff + j * k;
+                    for (int p = 0; p < k; p++) s += elementA(transA, a, aOff, m, k, i, p) * b[bj + p];
+                    c[ci + j] = s;
+                }
+            } else {
+                for (int p = 0; p < k; p++) {
+                    double aip = elementA(transA, a, aOff, m, k, i, p);
+                    int bp = bOff + p * n;
+                    for (int j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
+    private static double elementA(boolean transA, double[] a, int aOff, int m, int k, int i, int p) {
+        return transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
+    }
+
+    @Override public void im2col(ConvGeometry g, double[] x, double[] cols) {
+        int oh = g.outH(), ow = g.outW(), ncols = g.colCols();
+        int rows = g.colRows();
+        Parallel.run(rows, r -> im2colRow(g, x, cols, r, oh, ow, ncols));
+    }
+
+    private static void im2colRow(ConvGeometry g, double[] x, double[] cols, int r, int oh, int ow, int ncols) {
+        int j = r % g.kw(), i = (r / g.kw()) % g.kh(), ci = r / (g.kw() * g.kh());
+        int base = r * ncols;
+        for (int ni = 0; ni < g.n(); ni++) {
+            int xPlane = (ni * g.c() + ci) * g.h() * g.w();
+            for (int oy = 0; oy < oh; oy++) {
+                int iy = oy * g.sh() - g.ph() + i * g.dh();
+                int o = base + (ni * oh + oy) * ow;
+                boolean rowInside = iy >= 0 && iy < g.h();
+                for (int ox = 0; ox < ow; ox++) {
+                    int ix = ox * g.sw() - g.pw() + j * g.dw();
+                    cols[o + ox] = rowInside && ix >= 0 && ix < g.w() ? x[xPlane + iy * g.w() + ix] : 0.0;
+                }
+            }
+        }
+    }
+
+    @Override public void col2im(ConvGeometry g, double[] cols, double[] x) {
+        int oh = g.outH(), ow = g.outW(), ncols = g.colCols();
+        // One task per input channel: each writes only its own planes of x, in a fixed order.
+        Parallel.run(g.c(), ci -> {
+            for (int i = 0; i < g.kh(); i++) {
+                for (int j = 0; j < g.kw(); j++) {
+                    int base = ((ci * g.kh() + i) * g.kw() + j) * ncols;
+                    for (int ni = 0; ni < g.n(); ni++) {
+                        int xPlane = (ni * g.c() + ci) * g.h() * g.w();
+                        for (int oy = 0; oy < oh; oy++) {
+                            int iy = oy * g.sh() - g.ph() + i * g.dh();
+                            if (iy < 0 || iy >= g.h()) continue;
+                            int o = base + (ni * oh + oy) * ow;
+                            for (int ox = 0; ox < ow; ox++) {
+                                int ix = ox * g.sw() - g.pw() + j * g.dw();
+                                if (ix >= 0 && ix < g.w()) x[xPlane + iy * g.w() + ix] += cols[o + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+}

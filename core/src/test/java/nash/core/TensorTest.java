@@ -1,0 +1,182 @@
+package nash.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TensorTest {
+
+    @Test
+    void creationAndReading() {
+        Tensor t = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        assertArrayEquals(new int[] {2, 3}, t.shape());
+        assertEquals(6, t.size());
+        assertEquals(2, t.dim());
+        assertEquals(6.0, t.get(1, 2));
+        assertEquals(2.0, t.get(0, 1));
+        assertEquals(3, t.shape(-1));
+        double[] copy = t.toArray();
+        copy[0] = 99;
+        assertEquals(1.0, t.get(0, 0));
+        assertEquals(7.5, Tensor.scalar(7.5).item());
+        assertArrayEquals(new double[] {0, 1, 2}, Tensor.arange(3).toArray());
+        assertArrayEquals(new double[] {1, 0.5, 0}, Tensor.arange(1, -0.25, -0.5).toArray());
+        assertArrayEquals(new double[] {1, 0, 0, 1}, Tensor.eye(2).toArray());
+        assertArrayEquals(new double[] {7, 7}, Tensor.full(7, 2).toArray());
+        assertArrayEquals(new double[] {0, 0.5, 1}, Tensor.linspace(0, 1, 3).toArray());
+        assertEquals(0, Tensor.zeros(0, 3).size());
+    }
+
+    @Test
+    void ofCopiesItsInput() {
+        double[] d = {1, 2};
+        Tensor t = Tensor.of(d);
+        d[0] = 5;
+        assertEquals(1.0, t.get(0));
+    }
+
+    @Test
+    void badShapesAreClearErrors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new double[] {1, 2, 3}, 2, 2));
+        assertTrue(e.getMessage().contains("[2, 2]"));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(-1));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(1 << 16, 1 << 16));
+        assertThrows(IllegalStateException.class, () -> Tensor.zeros(2).item());
+        assertThrows(IndexOutOfBoundsException.class, () -> Tensor.zeros(2, 2).get(2, 0));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 2).get(0));
+    }
+
+    @Test
+    void shapeMismatchesNameTheOpAndBothShapes() {
+        Tensor a = Tensor.zeros(2, 3), b = Tensor.zeros(4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.add(b));
+        assertTrue(e.getMessage().startsWith("add:") && e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> a.matmul(Tensor.zeros(2, 3)));
+        assertTrue(e.getMessage().startsWith("matmul:") && e.getMessage().contains("[2, 3]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> a.reshape(4, 2));
+        assertTrue(e.getMessage().startsWith("reshape:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> a.sum(2));
+        assertTrue(e.getMessage().contains("axis 2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.concat(0, a, Tensor.zeros(2, 4)));
+        assertTrue(e.getMessage().startsWith("concat:"), e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> a.indexSelect(0, 2));
+        e = assertThrows(IllegalArgumentException.class, () -> Conv.conv2d(Tensor.zeros(1, 2, 3, 3), Tensor.zeros(1, 3, 2, 2), null, 1, 0));
+        assertTrue(e.getMessage().startsWith("conv2d:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Conv.conv2d(Tensor.zeros(1, 1, 2, 2), Tensor.zeros(1, 1, 3, 3), null, 1, 0));
+        assertTrue(e.getMessage().startsWith("conv2d:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Losses.bceWithLogits(Tensor.zeros(2), Tensor.of(new double[] {0, 2})));
+        assertTrue(e.getMessage().contains("outside [0, 1]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Losses.crossEntropy(Tensor.zeros(2, 3), new int[] {0, 3}));
+    }
+
+    @Test
+    void broadcastingFollowsNumpy() {
+        Tensor a = Tensor.of(new double[] {1, 2, 3}, 3, 1);
+        Tensor b = Tensor.of(new double[] {10, 20}, 1, 2);
+        Tensor c = a.add(b);
+        assertArrayEquals(new int[] {3, 2}, c.shape());
+        assertArrayEquals(new double[] {11, 21, 12, 22, 13, 23}, c.toArray());
+        Tensor bias = Tensor.of(new double[] {1, 2}).mul(Tensor.ones(2, 3, 2));
+        assertArrayEquals(new double[] {1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2}, bias.toArray());
+    }
+
+    @Test
+    void reductionsOverAxes() {
+        Tensor t = Tensor.arange(24).reshape(2, 3, 4);
+        assertEquals(12 * 12 + 66, t.narrow(0, 1, 1).sum().item());          // 12 + 13 + … + 23
+        Tensor s = t.sum(new int[] {0, 2}, false);
+        assertArrayEquals(new double[] {0 + 1 + 2 + 3 + 12 + 13 + 14 + 15, 4 + 5 + 6 + 7 + 16 + 17 + 18 + 19, 8 + 9 + 10 + 11 + 20 + 21 + 22 + 23}, s.toArray());
+        assertArrayEquals(new int[] {1, 3, 1}, t.sum(new int[] {0, 2}, true).shape());
+        assertEquals(276.0, t.sum().item());
+        assertEquals(11.5, t.mean().item());
+        assertArrayEquals(new double[] {3, 7, 11, 15, 19, 23}, t.max(2).toArray());
+        assertArrayEquals(new double[] {0, 1, 2, 3}, t.min(new int[] {0, 1}, false).toArray());
+        Tensor v = Tensor.of(new double[] {1, 2, 3, 4});
+        assertEquals(5.0 / 3.0, v.var().item(), 1e-15);
+        assertEquals(1.25, v.var(new int[] {0}, false, false).item(), 1e-15);
+        assertEquals(Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3) + Math.exp(4)), v.logSumExp().item(), 1e-14);
+        Tensor sm = Tensor.of(new double[] {1, 2, 3}).softmax(0);
+        assertEquals(1.0, sm.sum().item(), 1e-15);
+    }
+
+    @Test
+    void movementOps() {
+        Tensor t = Tensor.arange(6).reshape(2, 3);
+        assertArrayEquals(new double[] {0, 3, 1, 4, 2, 5}, t.t().toArray());
+        assertArrayEquals(new double[] {1, 2, 4, 5}, t.slice(1, 1, 3).toArray());
+        assertArrayEquals(new double[] {3, 4, 5, 0, 1, 2, 3, 4, 5}, t.indexSelect(0, 1, 0, 1).toArray());
+        assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5}, Tensor.concat(0, t, t).toArray());
+        assertArrayEquals(new int[] {2, 2, 3}, Tensor.stack(0, t, t).shape());
+        assertArrayEquals(new int[] {3, 1, 2}, t.permute(1, 0).unsqueeze(1).shape());
+        assertArrayEquals(new double[] {0, 1, 2, 0, 1, 2}, Tensor.arange(3).broadcastTo(2, 3).toArray());
+        assertArrayEquals(new double[] {0, 0, 1, 2, 0, 0, 0, 3, 4, 5, 0, 0}, Movement.pad(t, 1, 1, 2).toArray());
+        Tensor r = t.reshape(3, 2);
+        assertArrayEquals(t.toArray(), r.toArray());
+        r.set(42, 0, 0);
+        assertEquals(42.0, t.get(0, 0), "reshape shares the array");
+        Tensor p = Tensor.arange(24).reshape(2, 3, 4).permute(2, 0, 1);
+        assertEquals(Tensor.arange(24).reshape(2, 3, 4).get(1, 2, 3), p.get(3, 1, 2));
+    }
+
+    @Test
+    void matmulMatchesAHandComputation() {
+        Tensor a = Tensor.of(new double[][] {{1, 2}, {3, 4}});
+        Tensor b = Tensor.of(new double[][] {{5, 6}, {7, 8}});
+        assertArrayEquals(new double[] {19, 22, 43, 50}, a.matmul(b).toArray());
+        assertArrayEquals(new double[] {26, 30, 38, 44}, a.matmul(b, true, false).toArray());
+        assertArrayEquals(new double[] {17, 23, 39, 53}, a.matmul(b, false, true).toArray());
+        assertArrayEquals(new double[] {23, 31, 34, 46}, a.matmul(b, true, true).toArray());
+        Tensor batch = Tensor.stack(0, a, b);
+        assertArrayEquals(new double[] {19, 22, 43, 50, 5 * 5 + 6 * 7, 5 * 6 + 6 * 8, 7 * 5 + 8 * 7, 7 * 6 + 8 * 8}, batch.matmul(b).toArray());
+    }
+
+    @Test
+    void convMatchesADirectLoop() {
+        Rng rng = new Rng(3);
+        Tensor x = Tensor.randn(rng, 2, 3, 7, 6), w = Tensor.randn(rng, 4, 3, 3, 2), b = Tensor.randn(rng, 4);
+        int[] s = {2, 1}, p = {1, 0}, d = {1, 2};
+        Tensor y = Conv.conv2d(x, w, b, s, p, d);
+        int oh = (7 + 2 - 2 - 1) / 2 + 1, ow = (6 + 0 - 2 - 1) / 1 + 1;
+        assertArrayEquals(new int[] {2, 4, oh, ow}, y.shape());
+        for (int n = 0; n < 2; n++) for (int o = 0; o < 4; o++) for (int i = 0; i < oh; i++) for (int j = 0; j < ow; j++) {
+            double acc = b.get(o);
+            for (int c = 0; c < 3; c++) for (int ki = 0; ki < 3; ki++) for (int kj = 0; kj < 2; kj++) {
+                int yi = i * s[0] - p[0] + ki * d[0], xj = j * s[1] - p[1] + kj * d[1];
+                if (yi >= 0 && yi < 7 && xj >= 0 && xj < 6) acc += w.get(o, c, ki, kj) * x.get(n, c, yi, xj);
+            }
+            assertEquals(acc, y.get(n, o, i, j), 1e-12);
+        }
+    }
+
+    @Test
+    void transposedConvIsTheAdjointOfConv() {
+        // <conv(x), y> = <x, convT(y)> for the same weight: the defining property of the adjoint.
+        Rng rng = new Rng(5);
+        Tensor x = Tensor.randn(rng, 2, 3, 8, 8), w = Tensor.randn(rng, 5, 3, 4, 4);
+        Tensor cx = Conv.conv2d(x, w, null, 2, 1);
+        Tensor y = Tensor.randn(rng, cx.shape());
+        Tensor ty = Conv.convTranspose2d(y, w, null, 2, 1);
+        assertArrayEquals(x.shape(), ty.shape());
+        assertEquals(cx.mul(y).sum().item(), x.mul(ty).sum().item(), 1e-10);
+    }
+
+    @Test
+    void inPlaceWritesAndCopies() {
+        Tensor t = Tensor.zeros(2);
+        t.addInPlace(Tensor.of(new double[] {1, 2}), 3);
+        assertArrayEquals(new double[] {3, 6}, t.toArray());
+        Tensor c = t.copy();
+        assertNotSame(t.data(), c.data());
+        assertThrows(IllegalArgumentException.class, () -> t.copyFrom(Tensor.zeros(3)));
+    }
+
+    @Test
+    void toStringIsReadable() {
+        assertEquals("tensor([[1.0, 2.0], [3.0, 4.0]], shape=[2, 2])", Tensor.of(new double[][] {{1, 2}, {3, 4}}).toString());
+        assertEquals("tensor(2.5)", Tensor.scalar(2.5).toString());
+    }
+}

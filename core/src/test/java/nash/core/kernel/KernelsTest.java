@@ -1,0 +1,166 @@
+package nash.core.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import nash.core.kernel.Kernels.Binary;
+import nash.core.kernel.Kernels.Unary;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The vector kernels against the scalar reference, on awkward sizes and every vector width:
+ * lane-wise ops bit for bit, reductions and GEMM within a tolerance that grows with the length.
+ */
+class KernelsTest {
+
+    static final int[] SIZES = {0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 127, 1023, 1025};
+    static final int[] WIDTHS = {64, 128, 256, 512};
+    static final Kernels REF = new ScalarKernels();
+
+    static List<Kernels> vectorKernels() {
+        List<Kernels> ks = new ArrayList<>();
+        for (int w : WIDTHS) ks.add(KernelsProvider.vector(w));
+        return ks;
+    }
+
+    /** Values with specials mixed in: ±0, ±∞, NaN, tiny and huge. */
+    static double[] values(long seed, int n) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] specials = {0.0, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 1e-310, -1e300, 1e300, 1.0, -1.0};
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = r.nextInt(8) == 0 ? specials[r.nextInt(specials.length)] : r.nextGaussian() * 3;
+        return d;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> laneWiseOpsMatchBitForBit() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Kernels k : vectorKernels()) {
+            tests.add(DynamicTest.dynamicTest(k.name(), () -> {
+                for (int n : SIZES) {
+                    for (int off : new int[] {0, 3}) {
+                        double[] a = values(n * 31L + off, n + off), b = values(n * 17L + 5 + off, n + off);
+                        for (Unary op : Unary.values()) {
+                            double[] y1 = new double[n + off], y2 = new double[n + off];
+                            REF.unary(op, a, off, y1, off, n);
+                            k.unary(op, a, off, y2, off, n);
+                            assertArrayEquals(y1, y2, k.name() + " " + op + " n=" + n + " off=" + off);
+                        }
+                        for (Binary op : Binary.values()) {
+                            double[] y1 = new double[n + off], y2 = new double[n + off];
+                            REF.binary(op, a, off, b, off, y1, off, n);
+                            k.binary(op, a, off, b, off, y2, off, n);
+                            assertArrayEquals(y1, y2, k.name() + " " + op + " n=" + n);
+                            REF.binaryScalar(op, a, off, 1.5, y1, off, n);
+                            k.binaryScalar(op, a, off, 1.5, y2, off, n);
+                            assertArrayEquals(y1, y2, k.name() + " " + op + " (scalar right) n=" + n);
+                            REF.scalarBinary(op, -0.5, b, off, y1, off, n);
+                            k.scalarBinary(op, -0.5, b, off, y2, off, n);
+                            assertArrayEquals(y1, y2, k.name() + " " + op + " (scalar left) n=" + n);
+                        }
+                        double[] y1 = new double[n + off], y2 = new double[n + off];
+                        REF.leakyRelu(0.2, a, off, y1, off, n);
+                        k.leakyRelu(0.2, a, off, y2, off, n);
+                        assertArrayEquals(y1, y2, "leakyRelu n=" + n);
+                        REF.leakyReluSlope(0.2, a, off, y1, off, n);
+                        k.leakyReluSlope(0.2, a, off, y2, off, n);
+                        assertArrayEquals(y1, y2, "leakyReluSlope n=" + n);
+                        REF.clamp(-1, 2, a, off, y1, off, n);
+                        k.clamp(-1, 2, a, off, y2, off, n);
+                        assertArrayEquals(y1, y2, "clamp n=" + n);
+                        REF.inRange(-1, 2, a, off, y1, off, n);
+                        k.inRange(-1, 2, a, off, y2, off, n);
+                        assertArrayEquals(y1, y2, "inRange n=" + n);
+                        double[] t = new double[n + off];
+                        for (int i = 0; i < t.length; i++) t[i] = (i % 3) / 2.0;
+                        REF.bceWithLogits(a, off, t, off, y1, off, n);
+                        k.bceWithLogits(a, off, t, off, y2, off, n);
+                        assertArrayEquals(y1, y2, "bceWithLogits n=" + n);
+                        double[] z1 = b.clone(), z2 = b.clone();
+                        REF.axpy(0.75, a, off, z1, off, n);
+                        k.axpy(0.75, a, off, z2, off, n);
+                        assertArrayEquals(z1, z2, "axpy n=" + n);
+                        assertEquals(REF.max(a, off, n), k.max(a, off, n), 0.0, "max n=" + n);
+                        assertEquals(REF.min(a, off, n), k.min(a, off, n), 0.0, "min n=" + n);
+                    }
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> sumsAgreeWithinATolerance() {
+        return vectorKernels().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
+            for (int n : SIZES) {
+                SplittableRandom r = new SplittableRandom(n);
+                double[] a = new double[n + 1];
+                double abs = 0;
+                for (int i = 0; i < a.length; i++) a[i] = r.nextGaussian();
+                for (int i = 1; i <= n; i++) abs += Math.abs(a[i]);
+                double s1 = REF.sum(a, 1, n), s2 = k.sum(a, 1, n);
+                assertEquals(s1, s2, 4 * Math.ulp(1.0) * n * abs + 0.0, "sum n=" + n);
+                assertEquals(s2, k.sum(a, 1, n), 0.0, "sum is repeatable");
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> gemmMatchesTheReferenceForEveryTransposeAndAwkwardShape() {
+        int[] dims = {1, 2, 3, 7, 8, 9, 17, 33};
+        return vectorKernels().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
+            SplittableRandom r = new SplittableRandom(11);
+            for (int m : dims) for (int n : dims) for (int kk : dims) {
+                for (int t = 0; t < 4; t++) {
+                    boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                    double[] a = new double[m * kk + 2], b = new double[kk * n + 1];
+                    for (int i = 0; i < a.length; i++) a[i] = r.nextGaussian();
+                    for (int i = 0; i < b.length; i++) b[i] = r.nextGaussian();
+                    double[] c0 = new double[m * n + 3];
+                    for (int i = 0; i < c0.length; i++) c0[i] = r.nextGaussian();
+                    for (boolean acc : new boolean[] {false, true}) {
+                        double[] c1 = c0.clone(), c2 = c0.clone();
+                        REF.gemm(ta, tb, m, n, kk, a, 2, b, 1, c1, 3, acc);
+                        k.gemm(ta, tb, m, n, kk, a, 2, b, 1, c2, 3, acc);
+                        for (int i = 0; i < c1.length; i++) {
+                            assertEquals(c1[i], c2[i], 1e-13 * (kk + 1) * 8,
+                                    k.name() + " gemm m=" + m + " n=" + n + " k=" + kk + " ta=" + ta + " tb=" + tb + " acc=" + acc + " at " + i);
+                        }
+                        assertEquals(c0[0], c2[0], 0.0, "gemm wrote before its offset");
+                    }
+                }
+            }
+        }));
+    }
+
+    @Test
+    void im2colAndCol2imAreAdjoint() {
+        // <im2col(x), c> = <x, col2im(c)>
+        SplittableRandom r = new SplittableRandom(2);
+        ConvGeometry g = new ConvGeometry(2, 3, 7, 5, 3, 2, 2, 1, 1, 0, 1, 2);
+        double[] x = new double[g.inputSize()], c = new double[g.colRows() * g.colCols()];
+        for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian();
+        for (int i = 0; i < c.length; i++) c[i] = r.nextGaussian();
+        double[] cols = new double[c.length], img = new double[x.length];
+        REF.im2col(g, x, cols);
+        REF.col2im(g, c, img);
+        double lhs = 0, rhs = 0;
+        for (int i = 0; i < c.length; i++) lhs += cols[i] * c[i];
+        for (int i = 0; i < x.length; i++) rhs += x[i] * img[i];
+        assertEquals(lhs, rhs, 1e-10);
+    }
+
+    @Test
+    void theProviderNamesItsChoice() {
+        Kernels k = KernelsProvider.get();
+        assertTrue(k.name().startsWith("vector-") || k.name().equals("scalar"), k.name());
+        assertEquals("scalar", KernelsProvider.scalar().name());
+    }
+}
