@@ -1,0 +1,94 @@
+package nash.nn;
+
+import java.util.Arrays;
+import nash.core.Autograd;
+import nash.core.GradMode;
+import nash.core.Tensor;
+
+/**
+ * Batch normalisation, as PyTorch: y = (x − mean) / √(var + eps) · weight + bias, per channel
+ * (axis 1). In training the batch's mean and biased variance are used and the running statistics
+ * move towards them (running = (1−momentum)·running + momentum·batch, with the unbiased variance;
+ * momentum null: a cumulative average); in evaluation the running statistics are used.
+ * Subclasses say which axes make up "the batch".
+ */
+public abstract class BatchNorm extends Module {
+
+    final Tensor weight, bias;                                // [C] or null
+    final Tensor runningMean, runningVar, batchesTracked;     // [C], [C], [] or null
+    public final int channels;
+    final double eps;
+    final Double momentum;
+
+    protected BatchNorm(int channels, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
+        if (channels <= 0) throw new IllegalArgumentException(name() + ": channels must be positive, got " + channels);
+        if (!(eps > 0)) throw new IllegalArgumentException(name() + ": eps must be positive, got " + eps);
+        if (momentum != null && !(momentum >= 0 && momentum <= 1)) {
+            throw new IllegalArgumentException(name() + ": momentum must be in [0, 1], got " + momentum);
+        }
+        this.channels = channels;
+        this.eps = eps;
+        this.momentum = momentum;
+        weight = affine ? param("weight", Tensor.ones(channels)) : null;
+        bias = affine ? param("bias", Tensor.zeros(channels)) : null;
+        runningMean = trackRunningStats ? buffer("running_mean", Tensor.zeros(channels)) : null;
+        runningVar = trackRunningStats ? buffer("running_var", Tensor.ones(channels)) : null;
+        batchesTracked = trackRunningStats ? buffer("num_batches_tracked", Tensor.scalar(0)) : null;
+    }
+
+    String name() { return getClass().getSimpleName(); }
+
+    /** The axes statistics are taken over, for an input of this rank (after validating it). */
+    abstract int[] batchAxes(Tensor x);
+
+    public Tensor weight() { return weight; }
+
+    public Tensor bias() { return bias; }
+
+    public Tensor runningMean() { return runningMean; }
+
+    public Tensor runningVar() { return runningVar; }
+
+    @Override public Tensor forward(Tensor x) {
+        int[] axes = batchAxes(x);
+        if (x.shape(1) != channels) {
+            throw new IllegalArgumentException(name() + "(" + channels + "): input " + Arrays.toString(x.shape()) + " has " + x.shape(1) + " channels");
+        }
+        int[] statShape = new int[x.dim()];
+        Arrays.fill(statShape, 1);
+        statShape[1] = channels;
+        Tensor mean, var;
+        if (isTraining() || runningMean == null) {
+            int n = x.size() / channels;
+            if (n <= 1 && isTraining()) {
+                throw new IllegalArgumentException(name() + ": expected more than 1 value per channel when training, got input "
+                        + Arrays.toString(x.shape()));
+            }
+            mean = x.mean(axes, true);                                        // [1,C,1,…]
+            var = x.var(axes, true, false);                                   // biased, as the normalisation uses
+            if (isTraining() && runningMean != null) updateRunningStats(mean, var, n);
+        } else {
+            mean = runningMean.reshape(statShape);
+            var = runningVar.reshape(statShape);
+        }
+        Tensor y = x.sub(mean).div(var.add(eps).sqrt());
+        if (weight != null) y = y.mul(weight.reshape(statShape)).add(bias.reshape(statShape));
+        return y;
+    }
+
+    private void updateRunningStats(Tensor mean, Tensor var, int n) {
+        try (GradMode scope = Autograd.noGrad()) {
+            batchesTracked.set(batchesTracked.item() + 1);
+            double m = momentum != null ? momentum : 1.0 / batchesTracked.item();
+            double[] rm = runningMean.data(), rv = runningVar.data(), bm = mean.data(), bv = var.data();
+            for (int c = 0; c < channels; c++) {
+                rm[c] = (1 - m) * rm[c] + m * bm[c];
+                rv[c] = (1 - m) * rv[c] + m * bv[c] * n / (n - 1);               // unbiased, as PyTorch
+            }
+            runningMean.markModified();
+            runningVar.markModified();
+        }
+    }
+
+    @Override public String toString() { return name() + "(" + channels + ", eps " + eps + ", momentum " + momentum + ")"; }
+}

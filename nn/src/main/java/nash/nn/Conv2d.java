@@ -1,0 +1,45 @@
+package nash.nn;
+
+import nash.core.Conv;
+import nash.core.Rng;
+import nash.core.Tensor;
+
+/**
+ * 2-D convolution: x:[N, in, H, W] → [N, out, OH, OW], weight [out, in, kh, kw], bias [out]
+ * (PyTorch's layout and default initialisation). Computed as im2col + one GEMM.
+ */
+public class Conv2d extends Module implements Weighted {
+
+    final Tensor weight, bias;
+    public final int in, out;
+    final int[] kernel, stride, padding, dilation;
+
+    /** Square kernel, stride and padding, no dilation, with bias. */
+    public Conv2d(int in, int out, int kernel, int stride, int padding, Rng rng) {
+        this(in, out, new int[] {kernel, kernel}, new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}, true, rng);
+    }
+
+    public Conv2d(int in, int out, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean bias, Rng rng) {
+        if (in <= 0 || out <= 0) throw new IllegalArgumentException("Conv2d: channels must be positive, got " + in + " → " + out);
+        this.in = in;
+        this.out = out;
+        this.kernel = kernel.clone();
+        this.stride = stride.clone();
+        this.padding = padding.clone();
+        this.dilation = dilation.clone();
+        weight = param("weight", Init.defaultWeight(rng, out, in, kernel[0], kernel[1]));
+        this.bias = bias ? param("bias", Init.defaultBias(rng, in * kernel[0] * kernel[1], out)) : null;
+    }
+
+    @Override public Tensor weight() { return weight; }
+
+    public Tensor bias() { return bias; }
+
+    @Override public Tensor forward(Tensor x) { return forward(x, weight); }
+
+    @Override public Tensor forward(Tensor x, Tensor w) { return Conv.conv2d(x, w, bias, stride, padding, dilation); }
+
+    @Override public String toString() {
+        return "Conv2d(" + in + " → " + out + ", kernel " + kernel[0] + "x" + kernel[1] + ", stride " + stride[0] + ", padding " + padding[0] + ")";
+    }
+}

@@ -1,0 +1,54 @@
+package nash.nn;
+
+import nash.core.Conv;
+import nash.core.Rng;
+import nash.core.Tensor;
+
+/**
+ * Transposed 2-D convolution (the adjoint of Conv2d): x:[N, in, H, W] → [N, out, OH, OW] with
+ * OH = (H−1)·stride − 2·padding + dilation·(k−1) + outputPadding + 1; weight [in, out, kh, kw]
+ * (PyTorch's layout and default initialisation). Computed as one GEMM + col2im.
+ */
+public class ConvTranspose2d extends Module implements Weighted {
+
+    final Tensor weight, bias;
+    public final int in, out;
+    final int[] kernel, stride, padding, outputPadding, dilation;
+
+    /** Square kernel, stride and padding, no output padding or dilation, with bias. */
+    public ConvTranspose2d(int in, int out, int kernel, int stride, int padding, Rng rng) {
+        this(in, out, new int[] {kernel, kernel}, new int[] {stride, stride}, new int[] {padding, padding},
+                new int[] {0, 0}, new int[] {1, 1}, true, rng);
+    }
+
+    public ConvTranspose2d(int in, int out, int[] kernel, int[] stride, int[] padding, int[] outputPadding, int[] dilation,
+                           boolean bias, Rng rng) {
+        if (in <= 0 || out <= 0) throw new IllegalArgumentException("ConvTranspose2d: channels must be positive, got " + in + " → " + out);
+        this.in = in;
+        this.out = out;
+        this.kernel = kernel.clone();
+        this.stride = stride.clone();
+        this.padding = padding.clone();
+        this.outputPadding = outputPadding.clone();
+        this.dilation = dilation.clone();
+        // PyTorch computes the fan from the weight [in, out, kh, kw] as if it were [out', in', …]: fanIn = out·kh·kw.
+        weight = param("weight", Init.defaultWeight(rng, in, out, kernel[0], kernel[1]));
+        this.bias = bias ? param("bias", Init.defaultBias(rng, out * kernel[0] * kernel[1], out)) : null;
+    }
+
+    @Override public Tensor weight() { return weight; }
+
+    public Tensor bias() { return bias; }
+
+    @Override public int outputAxis() { return 1; }
+
+    @Override public Tensor forward(Tensor x) { return forward(x, weight); }
+
+    @Override public Tensor forward(Tensor x, Tensor w) {
+        return Conv.convTranspose2d(x, w, bias, stride, padding, outputPadding, dilation);
+    }
+
+    @Override public String toString() {
+        return "ConvTranspose2d(" + in + " → " + out + ", kernel " + kernel[0] + "x" + kernel[1] + ", stride " + stride[0] + ", padding " + padding[0] + ")";
+    }
+}

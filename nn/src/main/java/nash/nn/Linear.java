@@ -1,0 +1,43 @@
+package nash.nn;
+
+import nash.core.Rng;
+import nash.core.Tensor;
+
+/** y = x·Wᵀ + b, with x:[…, in], W:[out, in], b:[out] (PyTorch's layout and default initialisation). */
+public class Linear extends Module implements Weighted {
+
+    final Tensor weight, bias;                     // [out, in], [out] or null
+    public final int in, out;
+
+    public Linear(int in, int out, Rng rng) { this(in, out, true, rng); }
+
+    public Linear(int in, int out, boolean bias, Rng rng) {
+        if (in <= 0 || out <= 0) throw new IllegalArgumentException("Linear: sizes must be positive, got " + in + " → " + out);
+        this.in = in;
+        this.out = out;
+        weight = param("weight", Init.defaultWeight(rng, out, in));
+        this.bias = bias ? param("bias", Init.defaultBias(rng, in, out)) : null;
+    }
+
+    @Override public Tensor weight() { return weight; }
+
+    public Tensor bias() { return bias; }
+
+    @Override public Tensor forward(Tensor x) { return forward(x, weight); }
+
+    @Override public Tensor forward(Tensor x, Tensor w) {
+        if (x.dim() < 1 || x.shape(-1) != in) {
+            throw new IllegalArgumentException("Linear(" + in + " → " + out + "): input " + java.util.Arrays.toString(x.shape())
+                    + " does not end in " + in);
+        }
+        Tensor x2 = x.dim() == 2 ? x : x.reshape(-1, in);
+        Tensor y = x2.matmul(w, false, true);                               // [N, out]
+        if (bias != null) y = y.add(bias);
+        if (x.dim() == 2) return y;
+        int[] s = x.shape();
+        s[s.length - 1] = out;
+        return y.reshape(s);
+    }
+
+    @Override public String toString() { return "Linear(" + in + " → " + out + (bias == null ? ", no bias" : "") + ")"; }
+}

@@ -1,0 +1,186 @@
+package nash.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import nash.core.Tensor;
+
+/**
+ * A piece of a network: named parameters (leaves that require grad), named buffers (state that
+ * is saved but not trained, such as batch-norm running statistics) and named child modules.
+ *
+ * <p>Everything is registered explicitly, by name, in the constructor; the dotted path of a name
+ * is its state-dict key, as in PyTorch ({@code net.0.weight}). No reflection.
+ */
+public abstract class Module {
+
+    private final Map<String, Tensor> params = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+    private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** y = f(x). */
+    public abstract Tensor forward(Tensor x);
+
+    // ------------------------------------------------------------------ registration
+
+    /** Registers a parameter: {@code init} becomes a leaf that requires grad. Returns it. */
+    protected final Tensor param(String name, Tensor init) {
+        checkName(name);
+        if (!init.isLeaf()) throw new IllegalArgumentException(getClass().getSimpleName() + ": parameter '" + name + "' must be a leaf tensor");
+        init.requiresGrad(true);
+        params.put(name, init);
+        return init;
+    }
+
+    /** Registers a buffer: saved in the state dict, not trained. Returns it. */
+    protected final Tensor buffer(String name, Tensor init) {
+        checkName(name);
+        buffers.put(name, init);
+        return init;
+    }
+
+    /** Registers a child module under {@code name}. Returns it. */
+    protected final <M extends Module> M child(String name, M module) {
+        checkName(name);
+        children.put(name, module);
+        return module;
+    }
+
+    private void checkName(String name) {
+        if (name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' must be non-empty and contain no dot");
+        }
+        if (params.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": '" + name + "' is already registered");
+        }
+    }
+
+    // ------------------------------------------------------------------ traversal
+
+    /** Parameters of this module and its descendants, in registration order, each once. */
+    public final List<Tensor> parameters() { return new ArrayList<>(namedParameters().values()); }
+
+    /** Parameters by dotted name, in registration order (a parameter shared twice is listed once). */
+    public final Map<String, Tensor> namedParameters() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collect("", out, new IdentityHashMap<>(), true);
+        return out;
+    }
+
+    /** Buffers by dotted name. */
+    public final Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collect("", out, new IdentityHashMap<>(), false);
+        return out;
+    }
+
+    private void collect(String prefix, Map<String, Tensor> out, Map<Tensor, Boolean> seen, boolean parameters) {
+        for (Map.Entry<String, Tensor> e : (parameters ? params : buffers).entrySet()) {
+            if (seen.put(e.getValue(), Boolean.TRUE) == null) out.put(prefix + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Module> c : children.entrySet()) c.getValue().collect(prefix + c.getKey() + ".", out, seen, parameters);
+    }
+
+    /** Direct children by name. */
+    public final Map<String, Module> children() { return Collections.unmodifiableMap(children); }
+
+    /** This module and every descendant, depth first. */
+    public final List<Module> modules() {
+        List<Module> out = new ArrayList<>();
+        out.add(this);
+        for (Module c : children.values()) out.addAll(c.modules());
+        return out;
+    }
+
+    /** The number of trainable values. */
+    public final long numParameters() {
+        long n = 0;
+        for (Tensor p : parameters()) n += p.size();
+        return n;
+    }
+
+    // ------------------------------------------------------------------ modes and gradients
+
+    /** Training mode (batch statistics, dropout on), recursively. Returns this. */
+    public Module train() { return setTraining(true); }
+
+    /** Evaluation mode (running statistics, dropout off), recursively. Returns this. */
+    public Module eval() { return setTraining(false); }
+
+    private Module setTraining(boolean on) {
+        for (Module m : modules()) m.training = on;
+        return this;
+    }
+
+    public final boolean isTraining() { return training; }
+
+    /** Forgets the gradients of every parameter. */
+    public final void zeroGrad() {
+        for (Tensor p : parameters()) p.zeroGrad();
+    }
+
+    // ------------------------------------------------------------------ state dict
+
+    /**
+     * Parameters then buffers by dotted name: the tensors themselves (detached views sharing the
+     * arrays), ready for {@code Safetensors.save}.
+     */
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        namedParameters().forEach((k, v) -> out.put(k, v.detach()));
+        out.putAll(namedBuffers());
+        return out;
+    }
+
+    /**
+     * Copies values into the parameters and buffers, in place.
+     *
+     * @param strict when true, a missing or unexpected key is an error; a wrong shape always is
+     * @throws IllegalArgumentException naming every missing, unexpected or wrongly shaped key; in
+     *                                  that case nothing has been copied
+     */
+    public final void loadStateDict(Map<String, Tensor> state, boolean strict) {
+        Map<String, Tensor> own = new LinkedHashMap<>(namedParameters());
+        own.putAll(namedBuffers());
+        Set<String> missing = new TreeSet<>(), unexpected = new TreeSet<>();
+        List<String> wrongShape = new ArrayList<>();
+        for (String k : own.keySet()) if (!state.containsKey(k)) missing.add(k);
+        for (Map.Entry<String, Tensor> e : state.entrySet()) {
+            Tensor mine = own.get(e.getKey());
+            if (mine == null) unexpected.add(e.getKey());
+            else if (!Arrays.equals(mine.shape(), e.getValue().shape())) {
+                wrongShape.add(e.getKey() + " (expected " + Arrays.toString(mine.shape()) + ", got " + Arrays.toString(e.getValue().shape()) + ")");
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        if (!wrongShape.isEmpty()) problems.add("wrong shape: " + String.join(", ", wrongShape));
+        if (strict && !missing.isEmpty()) problems.add("missing: " + missing);
+        if (strict && !unexpected.isEmpty()) problems.add("unexpected: " + unexpected);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("loadStateDict into " + getClass().getSimpleName() + ": " + String.join("; ", problems));
+        }
+        for (Map.Entry<String, Tensor> e : state.entrySet()) {
+            Tensor mine = own.get(e.getKey());
+            if (mine != null) mine.copyFrom(e.getValue());
+        }
+    }
+
+    @Override public String toString() {
+        StringBuilder sb = new StringBuilder(getClass().getSimpleName());
+        if (!children.isEmpty()) {
+            sb.append("(\n");
+            for (Map.Entry<String, Module> c : children.entrySet()) {
+                sb.append("  (").append(c.getKey()).append("): ").append(c.getValue().toString().replace("\n", "\n  ")).append('\n');
+            }
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package nash.nn;
+
+import java.util.Arrays;
+import nash.core.Tensor;
+
+/** Splits one axis into several: Unflatten(1, 128, 7, 7) turns [N, 6272] into [N, 128, 7, 7]. */
+public class Unflatten extends Module {
+
+    final int axis;
+    final int[] sizes;
+
+    public Unflatten(int axis, int... sizes) {
+        this.axis = axis;
+        this.sizes = sizes.clone();
+    }
+
+    @Override public Tensor forward(Tensor x) {
+        int[] s = x.shape();
+        int a = axis < 0 ? axis + s.length : axis;
+        if (a < 0 || a >= s.length) throw new IllegalArgumentException("Unflatten: axis " + axis + " out of range for " + Arrays.toString(s));
+        int[] out = new int[s.length - 1 + sizes.length];
+        System.arraycopy(s, 0, out, 0, a);
+        System.arraycopy(sizes, 0, out, a, sizes.length);
+        System.arraycopy(s, a + 1, out, a + sizes.length, s.length - a - 1);
+        long prod = 1;
+        for (int v : sizes) prod *= v;
+        if (prod != s[a]) {
+            throw new IllegalArgumentException("Unflatten: axis " + a + " of " + Arrays.toString(s) + " has " + s[a]
+                    + " elements, not " + Arrays.toString(sizes));
+        }
+        return x.reshape(out);
+    }
+
+    @Override public String toString() { return "Unflatten(" + axis + ", " + Arrays.toString(sizes) + ")"; }
+}

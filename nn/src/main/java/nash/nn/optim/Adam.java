@@ -1,0 +1,47 @@
+package nash.nn.optim;
+
+import java.util.List;
+import nash.core.Tensor;
+import nash.core.kernel.Kernels;
+import nash.core.kernel.KernelsProvider;
+
+/**
+ * Adam (Kingma and Ba), as PyTorch's: m = β1·m + (1−β1)·g, v = β2·v + (1−β2)·g²,
+ * p −= lr/(1−β1ᵗ) · m / (√v/√(1−β2ᵗ) + eps). Weight decay here is L2 (added to g); {@link AdamW}
+ * decouples it. Defaults: betas (0.9, 0.999), eps 1e-8. The update is one fused kernel.
+ */
+public class Adam extends Optimizer {
+
+    static final Kernels K = KernelsProvider.get();
+    double beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay;
+
+    public Adam(List<Tensor> params, double lr) { super(params, lr); }
+
+    public Adam betas(double b1, double b2) {
+        if (!(b1 >= 0 && b1 < 1 && b2 >= 0 && b2 < 1)) throw new IllegalArgumentException("Adam: betas must be in [0, 1), got " + b1 + ", " + b2);
+        beta1 = b1;
+        beta2 = b2;
+        return this;
+    }
+
+    public Adam eps(double e) {
+        if (!(e >= 0)) throw new IllegalArgumentException("Adam: eps must be ≥ 0, got " + e);
+        eps = e;
+        return this;
+    }
+
+    public Adam weightDecay(double wd) {
+        if (!(wd >= 0)) throw new IllegalArgumentException("Adam: weight decay must be ≥ 0, got " + wd);
+        weightDecay = wd;
+        return this;
+    }
+
+    /** The L2 coefficient (Adam) and the decoupled one (AdamW). */
+    double l2() { return weightDecay; }
+
+    double decoupled() { return 0; }
+
+    @Override protected void update(int i, double[] p, double[] g, long t) {
+        K.adam(p, g, slot("exp_avg", i), slot("exp_avg_sq", i), p.length, lr, beta1, beta2, eps, l2(), decoupled(), t);
+    }
+}

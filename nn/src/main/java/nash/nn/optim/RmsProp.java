@@ -1,0 +1,66 @@
+package nash.nn.optim;
+
+import java.util.List;
+import nash.core.Tensor;
+
+/**
+ * RMSprop, as PyTorch's: g += wd·p; s = α·s + (1−α)·g²; centered: a = α·a + (1−α)·g and
+ * avg = √(s − a²) + eps, else avg = √s + eps; with momentum μ: b = μ·b + g/avg, p −= lr·b;
+ * else p −= lr·g/avg. Defaults: α 0.99, eps 1e-8.
+ */
+public class RmsProp extends Optimizer {
+
+    double alpha = 0.99, eps = 1e-8, momentum, weightDecay;
+    boolean centered;
+
+    public RmsProp(List<Tensor> params, double lr) { super(params, lr); }
+
+    public RmsProp alpha(double a) {
+        if (!(a >= 0)) throw new IllegalArgumentException("RmsProp: alpha must be ≥ 0, got " + a);
+        alpha = a;
+        return this;
+    }
+
+    public RmsProp eps(double e) {
+        eps = e;
+        return this;
+    }
+
+    public RmsProp momentum(double m) {
+        momentum = m;
+        return this;
+    }
+
+    public RmsProp centered(boolean c) {
+        centered = c;
+        return this;
+    }
+
+    public RmsProp weightDecay(double wd) {
+        weightDecay = wd;
+        return this;
+    }
+
+    @Override protected void update(int i, double[] p, double[] g, long t) {
+        double[] s = slot("square_avg", i);
+        double[] a = centered ? slot("grad_avg", i) : null;
+        double[] b = momentum > 0 ? slot("momentum_buffer", i) : null;
+        for (int j = 0; j < p.length; j++) {
+            double gj = g[j] + weightDecay * p[j];
+            s[j] = alpha * s[j] + (1 - alpha) * gj * gj;
+            double avg;
+            if (a != null) {
+                a[j] = alpha * a[j] + (1 - alpha) * gj;
+                avg = Math.sqrt(s[j] - a[j] * a[j]) + eps;
+            } else {
+                avg = Math.sqrt(s[j]) + eps;
+            }
+            if (b != null) {
+                b[j] = momentum * b[j] + gj / avg;
+                p[j] -= lr * b[j];
+            } else {
+                p[j] -= lr * gj / avg;
+            }
+        }
+    }
+}

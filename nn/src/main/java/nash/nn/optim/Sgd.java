@@ -1,0 +1,53 @@
+package nash.nn.optim;
+
+import java.util.List;
+import nash.core.Tensor;
+
+/**
+ * Stochastic gradient descent, as PyTorch's SGD: g += wd·p; with momentum μ,
+ * b = μ·b + (1−dampening)·g (b = g at the first step), g = nesterov ? g + μ·b : b; then p −= lr·g.
+ */
+public class Sgd extends Optimizer {
+
+    double momentum, dampening, weightDecay;
+    boolean nesterov;
+
+    public Sgd(List<Tensor> params, double lr) { super(params, lr); }
+
+    public Sgd momentum(double m) {
+        if (!(m >= 0)) throw new IllegalArgumentException("Sgd: momentum must be ≥ 0, got " + m);
+        momentum = m;
+        return this;
+    }
+
+    public Sgd dampening(double d) {
+        dampening = d;
+        return this;
+    }
+
+    public Sgd nesterov(boolean on) {
+        nesterov = on;
+        return this;
+    }
+
+    public Sgd weightDecay(double wd) {
+        if (!(wd >= 0)) throw new IllegalArgumentException("Sgd: weight decay must be ≥ 0, got " + wd);
+        weightDecay = wd;
+        return this;
+    }
+
+    @Override protected void update(int i, double[] p, double[] g, long t) {
+        if (nesterov && (momentum <= 0 || dampening != 0)) {
+            throw new IllegalStateException("Sgd: Nesterov momentum needs momentum > 0 and zero dampening");
+        }
+        double[] buf = momentum != 0 ? slot("momentum_buffer", i) : null;
+        for (int j = 0; j < p.length; j++) {
+            double d = g[j] + weightDecay * p[j];
+            if (buf != null) {
+                buf[j] = t == 1 ? d : momentum * buf[j] + (1 - dampening) * d;
+                d = nesterov ? d + momentum * buf[j] : buf[j];
+            }
+            p[j] -= lr * d;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package nash.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nash.core.Rng;
+import nash.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+class ModuleTest {
+
+    static Sequential net(long seed) {
+        Rng rng = new Rng(seed);
+        return new Sequential(new Linear(4, 3, rng), new BatchNorm1d(3), new LeakyReLU(0.2), new Linear(3, 1, false, rng));
+    }
+
+    @Test
+    void namesAreDottedPathsInRegistrationOrder() {
+        Sequential n = net(1);
+        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "3.weight"), List.copyOf(n.namedParameters().keySet()));
+        assertEquals(List.of("1.running_mean", "1.running_var", "1.num_batches_tracked"), List.copyOf(n.namedBuffers().keySet()));
+        assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "3.weight", "1.running_mean", "1.running_var",
+                "1.num_batches_tracked"), List.copyOf(n.stateDict().keySet()));
+        assertEquals(4 * 3 + 3 + 3 + 3 + 3, n.numParameters());
+        for (Tensor p : n.parameters()) assertTrue(p.requiresGrad() && p.isLeaf());
+    }
+
+    @Test
+    void stateDictRoundTripsIntoAFreshModule() {
+        Sequential a = net(1), b = net(2);
+        a.train().forward(Tensor.randn(new Rng(3), 5, 4));          // moves the running statistics
+        b.loadStateDict(a.stateDict(), true);
+        Tensor x = Tensor.randn(new Rng(4), 2, 4);
+        assertArrayEquals(a.eval().forward(x).toArray(), b.eval().forward(x).toArray());
+    }
+
+    @Test
+    void strictLoadNamesMissingUnexpectedAndMisshapenKeys() {
+        Sequential n = net(1);
+        Map<String, Tensor> sd = new LinkedHashMap<>(n.stateDict());
+        sd.remove("0.bias");
+        sd.put("9.weight", Tensor.zeros(1));
+        sd.put("3.weight", Tensor.zeros(2, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> n.loadStateDict(sd, true));
+        assertTrue(e.getMessage().contains("missing: [0.bias]"), e.getMessage());
+        assertTrue(e.getMessage().contains("unexpected: [9.weight]"), e.getMessage());
+        assertTrue(e.getMessage().contains("3.weight (expected [1, 3], got [2, 3])"), e.getMessage());
+        sd.put("3.weight", Tensor.full(0.5, 1, 3));
+        n.loadStateDict(sd, false);                                  // non-strict: missing and unexpected are fine
+        assertArrayEquals(new double[] {0.5, 0.5, 0.5}, n.namedParameters().get("3.weight").toArray());
+    }
+
+    @Test
+    void trainAndEvalReachEveryDescendant() {
+        Sequential n = net(1);
+        n.eval();
+        for (Module m : n.modules()) assertFalse(m.isTraining());
+        n.train();
+        for (Module m : n.modules()) assertTrue(m.isTraining());
+    }
+
+    @Test
+    void zeroGradForgetsGradients() {
+        Sequential n = net(1);
+        n.forward(Tensor.randn(new Rng(2), 3, 4)).sum().backward();
+        assertTrue(n.parameters().stream().allMatch(p -> p.grad() != null));
+        n.zeroGrad();
+        for (Tensor p : n.parameters()) assertNull(p.grad());
+    }
+
+    @Test
+    void badRegistrationsAreRejected() {
+        class Bad extends Module {
+            Bad(String name) { param(name, Tensor.zeros(1)); param("w", Tensor.zeros(1)); }
+            @Override public Tensor forward(Tensor x) { return x; }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Bad("w"));
+        assertThrows(IllegalArgumentException.class, () -> new Bad("a.b"));
+    }
+
+    @Test
+    void layersRejectWrongInputsClearly() {
+        Rng rng = new Rng(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Linear(4, 2, rng).forward(Tensor.zeros(3, 5)));
+        assertTrue(e.getMessage().contains("Linear(4 → 2)") && e.getMessage().contains("[3, 5]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(3).forward(Tensor.zeros(2, 4, 2, 2)));
+        assertTrue(e.getMessage().contains("BatchNorm2d(3)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new BatchNorm1d(3).forward(Tensor.zeros(1, 3)));
+        assertTrue(e.getMessage().contains("more than 1 value per channel"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Embedding(5, 2, rng).forward(Tensor.of(new double[] {1, 5})));
+        assertTrue(e.getMessage().contains("index 5.0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Unflatten(1, 3, 3).forward(Tensor.zeros(2, 10)));
+    }
+}

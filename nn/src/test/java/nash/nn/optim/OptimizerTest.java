@@ -1,0 +1,122 @@
+package nash.nn.optim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import nash.core.Rng;
+import nash.core.Tensor;
+import org.junit.jupiter.api.Test;
+
+class OptimizerTest {
+
+    @Test
+    void sgdWithMomentumByHand() {
+        Tensor p = Tensor.of(new double[] {1.0}).requiresGrad(true);
+        Sgd opt = new Sgd(List.of(p), 0.1).momentum(0.9);
+        p.setGrad(Tensor.of(new double[] {2.0}));
+        opt.step();                                              // b = 2, p = 1 − 0.2
+        assertEquals(0.8, p.item(), 1e-15);
+        p.setGrad(Tensor.of(new double[] {1.0}));
+        opt.step();                                              // b = 0.9·2 + 1 = 2.8, p = 0.8 − 0.28
+        assertEquals(0.52, p.item(), 1e-15);
+    }
+
+    @Test
+    void nesterovAndWeightDecayByHand() {
+        Tensor p = Tensor.of(new double[] {1.0}).requiresGrad(true);
+        Sgd opt = new Sgd(List.of(p), 0.1).momentum(0.5).nesterov(true).weightDecay(0.1);
+        p.setGrad(Tensor.of(new double[] {1.0}));
+        opt.step();                                              // d = 1.1, b = 1.1, step d + 0.5·b = 1.65
+        assertEquals(1 - 0.165, p.item(), 1e-15);
+    }
+
+    @Test
+    void adamFirstStepMovesByLr() {
+        // With bias correction the first Adam step is lr·g/(|g| + eps·…) ≈ lr·sign(g).
+        Tensor p = Tensor.of(new double[] {1.0, -1.0}).requiresGrad(true);
+        Adam opt = new Adam(List.of(p), 0.01);
+        p.setGrad(Tensor.of(new double[] {3.0, -0.5}));
+        opt.step();
+        assertEquals(0.99, p.get(0), 1e-9);
+        assertEquals(-0.99, p.get(1), 1e-9);
+    }
+
+    @Test
+    void adamWDecaysDecoupled() {
+        Tensor p = Tensor.of(new double[] {2.0}).requiresGrad(true);
+        AdamW opt = new AdamW(List.of(p), 0.1);
+        p.setGrad(Tensor.of(new double[] {0.0}));
+        opt.step();                                              // zero gradient: only p·(1 − lr·wd)
+        assertEquals(2.0 * (1 - 0.1 * 0.01), p.item(), 1e-15);
+    }
+
+    @Test
+    void rmspropByHand() {
+        Tensor p = Tensor.of(new double[] {1.0}).requiresGrad(true);
+        RmsProp opt = new RmsProp(List.of(p), 0.01);
+        p.setGrad(Tensor.of(new double[] {2.0}));
+        opt.step();                                              // s = 0.01·4, p −= 0.01·2/(√0.04 + 1e-8)
+        assertEquals(1 - 0.01 * 2 / (0.2 + 1e-8), p.item(), 1e-15);
+    }
+
+    /** Runs n steps of minimising Σ (p − 3)² from a fixed start. */
+    static void train(Optimizer opt, Tensor p, int n) {
+        for (int i = 0; i < n; i++) {
+            opt.zeroGrad();
+            p.sub(3).square().sum().backward();
+            opt.step();
+        }
+    }
+
+    @Test
+    void stateDictResumesBitForBit() {
+        List<Function<Tensor, Optimizer>> makers = List.of(
+                p -> new Adam(List.of(p), 0.05).betas(0.5, 0.999),
+                p -> new AdamW(List.of(p), 0.05),
+                p -> new Sgd(List.of(p), 0.01).momentum(0.9).nesterov(true),
+                p -> new RmsProp(List.of(p), 0.01).momentum(0.5).centered(true));
+        for (Function<Tensor, Optimizer> make : makers) {
+            Tensor a = Tensor.randn(new Rng(1), 5).requiresGrad(true);
+            Optimizer straight = make.apply(a);
+            train(straight, a, 20);
+
+            Tensor b = Tensor.randn(new Rng(1), 5).requiresGrad(true);
+            Optimizer first = make.apply(b);
+            train(first, b, 10);
+            Map<String, Tensor> saved = first.stateDict();
+            Tensor c = b.copy().requiresGrad(true);
+            Optimizer resumed = make.apply(c);
+            resumed.loadStateDict(saved);
+            train(resumed, c, 10);
+            assertArrayEquals(a.toArray(), c.toArray(), straight.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void badStateIsRejected() {
+        Tensor p = Tensor.zeros(3).requiresGrad(true);
+        Adam opt = new Adam(List.of(p), 0.1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> opt.loadStateDict(Map.of("state.0.exp_avg", Tensor.zeros(4))));
+        assertTrue(e.getMessage().contains("state.0.exp_avg"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> opt.loadStateDict(Map.of("state.7.step", Tensor.scalar(1))));
+        assertThrows(IllegalArgumentException.class, () -> new Adam(List.of(Tensor.zeros(2)), 0.1));
+        assertThrows(IllegalArgumentException.class, () -> new Adam(List.of(p), -1));
+    }
+
+    @Test
+    void clipGradNormScalesToTheLimit() {
+        Tensor a = Tensor.zeros(2).requiresGrad(true), b = Tensor.zeros(1).requiresGrad(true);
+        a.setGrad(Tensor.of(new double[] {3, 0}));
+        b.setGrad(Tensor.of(new double[] {4}));
+        double norm = Optimizer.clipGradNorm(List.of(a, b), 1.0);
+        assertEquals(5.0, norm, 1e-15);
+        assertEquals(3.0 / (5 + 1e-6), a.grad().get(0), 1e-15);
+        assertEquals(4.0 / (5 + 1e-6), b.grad().get(0), 1e-15);
+    }
+}
