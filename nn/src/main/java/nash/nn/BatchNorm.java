@@ -72,7 +72,7 @@ public abstract class BatchNorm extends Module {
             var = runningVar.reshape(statShape);
         }
         Tensor y = x.sub(mean).div(var.add(eps).sqrt());
-        if (weight != null) y = y.mul(weight.reshape(statShape)).add(bias.reshape(statShape));
+        if (weight != null) y = y.mul(use(weight).reshape(statShape)).add(use(bias).reshape(statShape));
         return y;
     }
 

@@ -35,9 +35,9 @@ public class Conv2d extends Module implements Weighted {
 
     public Tensor bias() { return bias; }
 
-    @Override public Tensor forward(Tensor x) { return forward(x, weight); }
+    @Override public Tensor forward(Tensor x) { return forward(x, use(weight)); }
 
-    @Override public Tensor forward(Tensor x, Tensor w) { return Conv.conv2d(x, w, bias, stride, padding, dilation); }
+    @Override public Tensor forward(Tensor x, Tensor w) { return Conv.conv2d(x, w, use(bias), stride, padding, dilation); }
 
     @Override public String toString() {
         return "Conv2d(" + in + " → " + out + ", kernel " + kernel[0] + "x" + kernel[1] + ", stride " + stride[0] + ", padding " + padding[0] + ")";

@@ -42,10 +42,10 @@ public class ConvTranspose2d extends Module implements Weighted {
 
     @Override public int outputAxis() { return 1; }
 
-    @Override public Tensor forward(Tensor x) { return forward(x, weight); }
+    @Override public Tensor forward(Tensor x) { return forward(x, use(weight)); }
 
     @Override public Tensor forward(Tensor x, Tensor w) {
-        return Conv.convTranspose2d(x, w, bias, stride, padding, outputPadding, dilation);
+        return Conv.convTranspose2d(x, w, use(bias), stride, padding, outputPadding, dilation);
     }
 
     @Override public String toString() {

@@ -20,7 +20,7 @@ public class Embedding extends Module implements Weighted {
     @Override public Tensor weight() { return weight; }
 
     /** Rows for integer-valued indices (e.g. class labels held in a tensor). */
-    @Override public Tensor forward(Tensor indices) { return forward(indices, weight); }
+    @Override public Tensor forward(Tensor indices) { return forward(indices, use(weight)); }
 
     @Override public Tensor forward(Tensor indices, Tensor w) {
         int[] idx = new int[indices.size()];

@@ -31,6 +31,6 @@ public class LayerNorm extends Module {
         int[] axes = new int[k];
         for (int i = 0; i < k; i++) axes[i] = r - k + i;
         Tensor y = x.sub(x.mean(axes, true)).div(x.var(axes, true, false).add(eps).sqrt());
-        return weight == null ? y : y.mul(weight).add(bias);
+        return weight == null ? y : y.mul(use(weight)).add(use(bias));
     }
 }

@@ -23,7 +23,7 @@ public class Linear extends Module implements Weighted {
 
     public Tensor bias() { return bias; }
 
-    @Override public Tensor forward(Tensor x) { return forward(x, weight); }
+    @Override public Tensor forward(Tensor x) { return forward(x, use(weight)); }
 
     @Override public Tensor forward(Tensor x, Tensor w) {
         if (x.dim() < 1 || x.shape(-1) != in) {
@@ -32,7 +32,7 @@ public class Linear extends Module implements Weighted {
         }
         Tensor x2 = x.dim() == 2 ? x : x.reshape(-1, in);
         Tensor y = x2.matmul(w, false, true);                               // [N, out]
-        if (bias != null) y = y.add(bias);
+        if (bias != null) y = y.add(use(bias));
         if (x.dim() == 2) return y;
         int[] s = x.shape();
         s[s.length - 1] = out;

@@ -24,6 +24,8 @@ public abstract class Module {
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
+    /** Stand-ins for this module's parameters while {@link #withParameters} runs (null: none). */
+    private Map<Tensor, Tensor> substitutes;
 
     /** y = f(x). */
     public abstract Tensor forward(Tensor x);
@@ -59,6 +61,53 @@ public abstract class Module {
         }
         if (params.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": '" + name + "' is already registered");
+        }
+    }
+
+    /**
+     * The tensor forward should use for one of this module's parameters: the parameter itself, or
+     * its stand-in inside {@link #withParameters}. Layers read every parameter through this.
+     */
+    public final Tensor use(Tensor param) {
+        if (substitutes == null || param == null) return param;
+        Tensor s = substitutes.get(param);
+        return s != null ? s : param;
+    }
+
+    /**
+     * Runs {@code body} with some parameters replaced by other tensors (by dotted name), e.g.
+     * θ − η·∇θ still attached to the graph: how an unrolled GAN differentiates through the
+     * discriminator's own updates. The parameters themselves are not modified.
+     */
+    public final <T> T withParameters(Map<String, Tensor> replacements, java.util.function.Supplier<T> body) {
+        Map<Module, Map<Tensor, Tensor>> installed = new IdentityHashMap<>();
+        for (Map.Entry<String, Tensor> e : replacements.entrySet()) {
+            String name = e.getKey();
+            Module owner = this;
+            int dot;
+            String rest = name;
+            while ((dot = rest.indexOf('.')) >= 0) {
+                owner = owner.children.get(rest.substring(0, dot));
+                if (owner == null) throw new IllegalArgumentException("withParameters: no module on the path of '" + name + "'");
+                rest = rest.substring(dot + 1);
+            }
+            Tensor p = owner.params.get(rest);
+            if (p == null) throw new IllegalArgumentException("withParameters: no parameter '" + name + "'");
+            if (!Arrays.equals(p.shape(), e.getValue().shape())) {
+                throw new IllegalArgumentException("withParameters: '" + name + "' has shape " + Arrays.toString(p.shape())
+                        + ", replacement " + Arrays.toString(e.getValue().shape()));
+            }
+            installed.computeIfAbsent(owner, m -> new IdentityHashMap<>()).put(p, e.getValue());
+        }
+        Map<Module, Map<Tensor, Tensor>> previous = new IdentityHashMap<>();
+        for (Map.Entry<Module, Map<Tensor, Tensor>> e : installed.entrySet()) {
+            previous.put(e.getKey(), e.getKey().substitutes);
+            e.getKey().substitutes = e.getValue();
+        }
+        try {
+            return body.get();
+        } finally {
+            for (Map.Entry<Module, Map<Tensor, Tensor>> e : previous.entrySet()) e.getKey().substitutes = e.getValue();
         }
     }
 

@@ -53,7 +53,7 @@ public class SpectralNorm extends Module {
 
     /** σ(W) as the current u, v estimate it (differentiable in W). */
     public Tensor sigma() {
-        Tensor wm = matrix(weighted.weight());
+        Tensor wm = matrix(layer.use(weighted.weight()));
         if (isTraining() && iterations > 0) {
             try (GradMode scope = Autograd.noGrad()) {
                 Tensor uu = u, vv = v;
@@ -72,7 +72,7 @@ public class SpectralNorm extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        Tensor w = weighted.weight();
+        Tensor w = layer.use(weighted.weight());
         return weighted.forward(x, w.div(sigma()));
     }
 }
