@@ -51,7 +51,7 @@ public final class GradCheck {
         Tensor[] leaves = leaves(inputs);
         Tensor y = f.apply(leaves);
         double[][][] analytic = analytic(y, leaves);
-        double[][][] numeric = numeric(o.eps(), f, inputs, y.size, false);
+        double[][][] numeric = numeric(o.eps(), f, inputs, y.size);
         compare("first-order", o, analytic, numeric, y.shape, inputs);
     }
 
@@ -84,7 +84,7 @@ public final class GradCheck {
         Tensor[] leaves = leaves(all);
         Tensor y = g.apply(leaves);
         double[][][] analytic = analytic(y, leaves);
-        double[][][] numeric = numeric(o.eps(), g, all, y.size, true);
+        double[][][] numeric = numeric(o.eps(), g, all, y.size);
         compare("second-order", o, analytic, numeric, y.shape, all);
     }
 
@@ -116,9 +116,10 @@ public final class GradCheck {
     }
 
     /** J[input][outElem][inElem] by central differences, two evaluations per input element. */
-    private static double[][][] numeric(double eps, Function<Tensor[], Tensor> f, Tensor[] inputs, int outSize, boolean needsGraph) {
+    private static double[][][] numeric(double eps, Function<Tensor[], Tensor> f, Tensor[] inputs, int outSize) {
         double[][][] j = new double[inputs.length][outSize][];
-        try (GradMode scope = needsGraph ? Autograd.enableGrad() : Autograd.noGrad()) {
+        // Grad mode stays on: the function may itself differentiate (a gradient penalty, a gradient of a gradient).
+        try (GradMode scope = Autograd.enableGrad()) {
             Tensor[] xs = new Tensor[inputs.length];
             for (int i = 0; i < inputs.length; i++) xs[i] = inputs[i].copy();
             for (int i = 0; i < inputs.length; i++) {

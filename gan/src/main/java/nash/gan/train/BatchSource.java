@@ -1,0 +1,18 @@
+package nash.gan.train;
+
+/**
+ * Where the trainer's real batches come from. Its position is part of a checkpoint: after
+ * {@link #restore} with a saved {@link #state}, the source yields exactly the batches it would have.
+ */
+public interface BatchSource {
+
+    Batch next();
+
+    /** The position (and any random state), as longs. */
+    long[] state();
+
+    void restore(long[] state);
+
+    /** The number of classes of its labels, or 0 for unlabelled data. */
+    default int classes() { return 0; }
+}

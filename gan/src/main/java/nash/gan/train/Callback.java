@@ -1,0 +1,16 @@
+package nash.gan.train;
+
+/** Called after every generator step. */
+@FunctionalInterface
+public interface Callback {
+
+    void onStep(GanTrainer trainer, StepStats stats) throws Exception;
+
+    /** This callback every {@code n} steps (and at step 1). */
+    default Callback every(long n) {
+        if (n <= 0) throw new IllegalArgumentException("Callback.every: n must be positive, got " + n);
+        return (t, s) -> {
+            if (s.step() % n == 0 || s.step() == 1) onStep(t, s);
+        };
+    }
+}

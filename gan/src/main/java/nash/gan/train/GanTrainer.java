@@ -1,0 +1,518 @@
+package nash.gan.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import nash.core.Autograd;
+import nash.core.GradMode;
+import nash.core.Rng;
+import nash.core.Tensor;
+import nash.gan.Conditional;
+import nash.gan.layers.FeatureMatching;
+import nash.gan.layers.PacGan;
+import nash.gan.loss.GanLoss;
+import nash.gan.penalty.DiffAugment;
+import nash.gan.penalty.InstanceNoise;
+import nash.gan.penalty.Penalty;
+import nash.gan.penalty.WeightClip;
+import nash.nn.Module;
+import nash.nn.Sequential;
+import nash.nn.io.Safetensors;
+import nash.nn.optim.Adam;
+import nash.nn.optim.Optimizer;
+
+/**
+ * The GAN training loop: k discriminator (critic) steps, then one generator step.
+ *
+ * <pre>
+ * for k times:  x ~ data, z ~ N(0, I):  D ← D − ∇_D [ L_D(D(x), D(G(z).detach())) + penalty ]
+ * once:         z ~ N(0, I):            G ← G − ∇_G L_G(D(G(z)))
+ * </pre>
+ * Each player's gradient is taken with {@link Autograd#grad} with respect to its own parameters
+ * only, so neither is ever updated with the other's loss. Optional: label smoothing, gradient
+ * penalties, weight clipping, instance noise, DiffAugment, PacGAN packing, feature matching,
+ * an unrolled generator step, an exponential moving average of G, conditional players.
+ *
+ * <p>Randomness comes from two seeded streams (latents; penalties and augmentation) and the data
+ * source's own; a checkpoint holds them all, so N steps, a checkpoint and N more in a fresh JVM
+ * give the same bits as 2N straight.
+ */
+public final class GanTrainer {
+
+    private final Module g, d;
+    private final int latentDim;
+    private final GanLoss loss;
+    private final Optimizer optG, optD;
+    private final int criticSteps;
+    private final Penalty penalty;
+    private final double clip, smoothing, emaDecay;
+    private final BatchSource data;
+    private final NanPolicy nanPolicy;
+    private final int pac, unrolledSteps, featureLayers;
+    private final double unrolledLr;
+    private final InstanceNoise noise;
+    private final DiffAugment augment;
+    private final List<Callback> callbacks;
+    private final int classes;
+    private final long seed;
+
+    private Rng latentRng, auxRng;
+    private Map<String, Tensor> ema;          // shadow copies of G's parameters, or null
+    private long step, skipped;
+    private Batch lastReal;
+
+    private GanTrainer(Builder b) {
+        this.g = b.g;
+        this.d = b.d;
+        this.latentDim = b.latentDim;
+        this.loss = b.loss;
+        this.optG = b.optG != null ? b.optG : new Adam(g.parameters(), 2e-4).betas(0.5, 0.999);
+        this.optD = b.optD != null ? b.optD : new Adam(d.parameters(), 2e-4).betas(0.5, 0.999);
+        this.criticSteps = b.criticSteps;
+        this.penalty = b.penalty;
+        this.clip = b.clip;
+        this.smoothing = b.smoothing;
+        this.emaDecay = b.emaDecay;
+        this.data = b.data;
+        this.nanPolicy = b.nanPolicy;
+        this.pac = b.pac;
+        this.unrolledSteps = b.unrolledSteps;
+        this.unrolledLr = b.unrolledLr;
+        this.featureLayers = b.featureLayers;
+        this.noise = b.noise;
+        this.augment = b.augment;
+        this.callbacks = List.copyOf(b.callbacks);
+        this.seed = b.seed;
+        this.latentRng = new Rng(b.seed);
+        this.auxRng = new Rng(b.seed ^ 0x5DEECE66DL);
+        boolean gc = g instanceof Conditional, dc = d instanceof Conditional;
+        if (gc != dc) throw new IllegalArgumentException("GanTrainer: generator and discriminator must both be conditional or neither");
+        this.classes = gc ? ((Conditional) g).classes() : 0;
+        if (gc && ((Conditional) d).classes() != classes) throw new IllegalArgumentException("GanTrainer: G and D have different class counts");
+        if (gc && pac > 1) throw new IllegalArgumentException("GanTrainer: PacGAN packing is not defined for conditional GANs");
+        if (featureLayers > 0 && !(d instanceof Sequential)) {
+            throw new IllegalArgumentException("GanTrainer: feature matching needs a Sequential discriminator");
+        }
+        if (emaDecay > 0) {
+            ema = new LinkedHashMap<>();
+            g.namedParameters().forEach((k, v) -> ema.put(k, v.copy()));
+        }
+    }
+
+    /** A trainer for G: z ↦ x and D: x ↦ logit, with z of {@code latentDim} standard normals. */
+    public static Builder builder(Module generator, Module discriminator, int latentDim) {
+        return new Builder(generator, discriminator, latentDim);
+    }
+
+    // ------------------------------------------------------------------ the loop
+
+    /** Runs {@code steps} generator steps (each after its critic steps), calling the callbacks after each. */
+    public void train(long steps) throws Exception {
+        for (long i = 0; i < steps; i++) {
+            StepStats s = step();
+            for (Callback c : callbacks) c.onStep(this, s);
+        }
+    }
+
+    /** One generator step after {@code criticSteps} discriminator steps. */
+    public StepStats step() {
+        step++;
+        Map<String, Double> stats = new LinkedHashMap<>();
+        for (int i = 0; i < criticSteps; i++) discriminatorStep(stats);
+        generatorStep(stats);
+        stats.put("skipped", (double) skipped);
+        return new StepStats(step, stats);
+    }
+
+    private void discriminatorStep(Map<String, Double> stats) {
+        Batch real = data.next();
+        lastReal = real;
+        int n = real.x().shape(0);
+        Tensor fakeLabels = randomLabels(n);
+        Tensor fake;
+        try (GradMode scope = Autograd.noGrad()) {
+            fake = generate(latents(n), fakeLabels);                                          // G(z).detach()
+        }
+        Tensor realIn = prepare(real.x()), fakeIn = prepare(fake);
+        Tensor dReal = discriminate(realIn, real.labels()), dFake = discriminate(fakeIn, fakeLabels);
+        Tensor lossD = loss.discriminator(dReal, dFake, smoothing);
+        if (penalty != null) {
+            Tensor labels = real.labels();
+            UnaryOperator<Tensor> critic = x -> discriminate(x, labels);
+            Tensor p = penalty.compute(critic, realIn, fakeIn, auxRng);
+            stats.put("penalty", p.item());
+            lossD = lossD.add(p);
+        }
+        List<Tensor> params = optD.params();
+        List<Tensor> grads = Autograd.grad(List.of(lossD), params, null, false, false);
+        stats.put("loss_d", lossD.item());
+        stats.put("d_real", outputMean(dReal));
+        stats.put("d_fake", outputMean(dFake));
+        if (loss == GanLoss.WASSERSTEIN) stats.put("wasserstein", mean(dReal) - mean(dFake));   // E f(x) − E f(G(z))
+        stats.put("grad_norm_d", norm(grads));
+        if (!finite("discriminator", lossD.item(), grads)) return;
+        apply(optD, params, grads);
+        if (clip > 0) WeightClip.apply(d, clip);
+    }
+
+    private void generatorStep(Map<String, Double> stats) {
+        int n = lastReal.x().shape(0);
+        Tensor fakeLabels = randomLabels(n);
+        Tensor fake = generate(latents(n), fakeLabels);
+        Tensor fakeIn = prepare(fake);
+        Tensor lossG;
+        if (featureLayers > 0) {
+            Sequential features = nash.gan.models.Models.slice((Sequential) d, 0, featureLayers);
+            Tensor realFeatures;
+            try (GradMode scope = Autograd.noGrad()) {
+                realFeatures = features.forward(prepare(lastReal.x()));
+            }
+            lossG = FeatureMatching.loss(realFeatures, features.forward(fakeIn));
+        } else if (unrolledSteps > 0) {
+            lossG = unrolledGeneratorLoss(fakeIn, fakeLabels);
+        } else {
+            lossG = loss.generator(discriminate(fakeIn, fakeLabels));
+        }
+        List<Tensor> params = optG.params();
+        List<Tensor> grads = Autograd.grad(List.of(lossG), params, null, false, false);
+        stats.put("loss_g", lossG.item());
+        stats.put("grad_norm_g", norm(grads));
+        if (!finite("generator", lossG.item(), grads)) return;
+        apply(optG, params, grads);
+        if (ema != null) updateEma();
+    }
+
+    /**
+     * The unrolled generator loss (Metz et al. 2017): L_G at D's parameters after k differentiable
+     * SGD steps θᵢ₊₁ = θᵢ − η·∇θ L_D(θᵢ), each taken with createGraph on the same real batch and on
+     * G(z) itself, so ∇_G sees how D would respond. D's real parameters are not changed.
+     */
+    private Tensor unrolledGeneratorLoss(Tensor fakeIn, Tensor fakeLabels) {
+        Map<String, Tensor> named = d.namedParameters();
+        List<String> names = new ArrayList<>(named.keySet());
+        Map<String, Tensor> theta = new LinkedHashMap<>(named);
+        Tensor realIn = prepare(lastReal.x());
+        Tensor realLabels = lastReal.labels();
+        for (int i = 0; i < unrolledSteps; i++) {
+            Map<String, Tensor> current = theta;
+            Tensor lossD = d.withParameters(current, () ->
+                    loss.discriminator(discriminate(realIn, realLabels), discriminate(fakeIn, fakeLabels), smoothing));
+            List<Tensor> gs = Autograd.grad(List.of(lossD), new ArrayList<>(current.values()), null, true, true);
+            Map<String, Tensor> next = new LinkedHashMap<>();
+            for (int j = 0; j < names.size(); j++) next.put(names.get(j), current.get(names.get(j)).sub(gs.get(j).mul(unrolledLr)));
+            theta = next;
+        }
+        Map<String, Tensor> last = theta;
+        return d.withParameters(last, () -> loss.generator(discriminate(fakeIn, fakeLabels)));
+    }
+
+    private boolean finite(String player, double lossValue, List<Tensor> grads) {
+        String bad = null;
+        if (!Double.isFinite(lossValue)) bad = "the " + player + "'s loss is " + lossValue;
+        else {
+            for (int i = 0; i < grads.size() && bad == null; i++) {
+                for (double v : grads.get(i).data()) {
+                    if (!Double.isFinite(v)) {
+                        bad = "the " + player + "'s gradient of parameter " + i + " contains " + v;
+                        break;
+                    }
+                }
+            }
+        }
+        if (bad == null) return true;
+        if (nanPolicy == NanPolicy.STOP) throw new TrainingDivergedException("step " + step + ": " + bad + "; nothing was updated");
+        skipped++;
+        return false;
+    }
+
+    private static void apply(Optimizer opt, List<Tensor> params, List<Tensor> grads) {
+        for (int i = 0; i < params.size(); i++) params.get(i).setGrad(grads.get(i));
+        opt.step();
+        opt.zeroGrad();
+    }
+
+    private void updateEma() {
+        try (GradMode scope = Autograd.noGrad()) {
+            Map<String, Tensor> params = g.namedParameters();
+            for (Map.Entry<String, Tensor> e : ema.entrySet()) {
+                double[] s = e.getValue().data(), p = params.get(e.getKey()).data();
+                for (int i = 0; i < s.length; i++) s[i] = emaDecay * s[i] + (1 - emaDecay) * p[i];
+            }
+        }
+    }
+
+    private static double norm(List<Tensor> grads) {
+        double sq = 0;
+        for (Tensor t : grads) for (double v : t.data()) sq += v * v;
+        return Math.sqrt(sq);
+    }
+
+    private double outputMean(Tensor out) {
+        try (GradMode scope = Autograd.noGrad()) {
+            return (loss.probabilistic() ? out.sigmoid() : out).mean().item();
+        }
+    }
+
+    private static double mean(Tensor t) {
+        double s = 0;
+        for (double v : t.data()) s += v;
+        return s / t.size();
+    }
+
+    // ------------------------------------------------------------------ the players
+
+    private Tensor generate(Tensor z, Tensor labels) {
+        return labels != null ? ((Conditional) g).forward(z, labels) : g.forward(z);
+    }
+
+    private Tensor discriminate(Tensor x, Tensor labels) {
+        return classes > 0 ? ((Conditional) d).forward(x, labels) : d.forward(x);
+    }
+
+    /** Instance noise, augmentation and packing, applied to real and generated samples alike. */
+    private Tensor prepare(Tensor x) {
+        if (noise != null) x = noise.apply(x, step, auxRng);
+        if (augment != null) x = augment.apply(x, auxRng);
+        return pac > 1 ? PacGan.pack(x, pac) : x;
+    }
+
+    private Tensor latents(int n) { return Tensor.randn(latentRng, n, latentDim); }
+
+    private Tensor randomLabels(int n) {
+        if (classes == 0) return null;
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) y[i] = latentRng.nextInt(classes);
+        return Tensor.wrap(y, n);
+    }
+
+    /**
+     * Samples from the generator (its EMA weights when enabled), in evaluation mode, without a graph.
+     *
+     * @param labels class labels [N] for a conditional generator, else null
+     */
+    public Tensor sample(Tensor z, Tensor labels) {
+        if ((labels != null) != (classes > 0)) {
+            throw new IllegalArgumentException("sample: " + (classes > 0 ? "this conditional generator needs labels" : "this generator takes no labels"));
+        }
+        boolean wasTraining = g.isTraining();
+        g.eval();
+        try (GradMode scope = Autograd.noGrad()) {
+            return ema != null ? g.withParameters(ema, () -> generate(z, labels)) : generate(z, labels);
+        } finally {
+            if (wasTraining) g.train();
+        }
+    }
+
+    /** n fixed latent vectors (the same for a given seed, whatever the training has drawn): for snapshots. */
+    public Tensor fixedLatents(int n) { return Tensor.randn(new Rng(seed * 31 + 7), n, latentDim); }
+
+    public Module generator() { return g; }
+
+    public Module discriminator() { return d; }
+
+    public Optimizer generatorOptimizer() { return optG; }
+
+    public Optimizer discriminatorOptimizer() { return optD; }
+
+    public GanLoss loss() { return loss; }
+
+    public int latentDim() { return latentDim; }
+
+    public int classes() { return classes; }
+
+    /** Generator steps taken so far. */
+    public long stepCount() { return step; }
+
+    /** Player updates skipped under {@link NanPolicy#SKIP}. */
+    public long skippedCount() { return skipped; }
+
+    // ------------------------------------------------------------------ checkpoints
+
+    /**
+     * Writes G, D, both optimizers, the EMA, the step counters, every random stream and the data
+     * position to one safetensors file, atomically: a crash mid-save leaves the previous file intact.
+     */
+    public void save(Path file) throws IOException {
+        Map<String, Tensor> t = new LinkedHashMap<>();
+        g.stateDict().forEach((k, v) -> t.put("G." + k, v));
+        d.stateDict().forEach((k, v) -> t.put("D." + k, v));
+        optG.stateDict().forEach((k, v) -> t.put("optG." + k, v));
+        optD.stateDict().forEach((k, v) -> t.put("optD." + k, v));
+        if (ema != null) ema.forEach((k, v) -> t.put("ema." + k, v));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("nash.format", "gan-checkpoint-1");
+        meta.put("nash.step", Long.toString(step));
+        meta.put("nash.skipped", Long.toString(skipped));
+        meta.put("nash.rng.latent", longs(latentRng.state()));
+        meta.put("nash.rng.aux", longs(auxRng.state()));
+        meta.put("nash.data", longs(data.state()));
+        meta.put("nash.loss", loss.name());
+        meta.put("nash.latent_dim", Integer.toString(latentDim));
+        Safetensors.save(t, meta, file);
+    }
+
+    /**
+     * Restores everything {@link #save} wrote.
+     *
+     * @throws IllegalArgumentException when the checkpoint does not match this trainer's models,
+     *                                  naming what differs
+     */
+    public void load(Path file) throws IOException {
+        Map<String, String> meta = Safetensors.metadata(file);
+        if (!"gan-checkpoint-1".equals(meta.get("nash.format"))) {
+            throw new IllegalArgumentException("load: " + file + " is not a Nash GAN checkpoint");
+        }
+        if (!Integer.toString(latentDim).equals(meta.get("nash.latent_dim"))) {
+            throw new IllegalArgumentException("load: checkpoint latent size " + meta.get("nash.latent_dim") + ", this trainer has " + latentDim);
+        }
+        Map<String, Tensor> t = Safetensors.load(file);
+        try {
+            g.loadStateDict(prefixed(t, "G."), true);
+            d.loadStateDict(prefixed(t, "D."), true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("load: the checkpoint " + file + " does not match the model: " + e.getMessage(), e);
+        }
+        optG.loadStateDict(prefixed(t, "optG."));
+        optD.loadStateDict(prefixed(t, "optD."));
+        if (ema != null) {
+            Map<String, Tensor> e = prefixed(t, "ema.");
+            if (!e.keySet().equals(ema.keySet())) throw new IllegalArgumentException("load: the checkpoint has no matching EMA of the generator");
+            e.forEach((k, v) -> ema.get(k).copyFrom(v));
+        }
+        step = Long.parseLong(meta.get("nash.step"));
+        skipped = Long.parseLong(meta.get("nash.skipped"));
+        latentRng = Rng.fromState(parseLongs(meta.get("nash.rng.latent")));
+        auxRng = Rng.fromState(parseLongs(meta.get("nash.rng.aux")));
+        data.restore(parseLongs(meta.get("nash.data")));
+    }
+
+    private static Map<String, Tensor> prefixed(Map<String, Tensor> all, String prefix) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        all.forEach((k, v) -> {
+            if (k.startsWith(prefix)) out.put(k.substring(prefix.length()), v);
+        });
+        return out;
+    }
+
+    static String longs(long[] v) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < v.length; i++) sb.append(i == 0 ? "" : ",").append(v[i]);
+        return sb.toString();
+    }
+
+    static long[] parseLongs(String s) {
+        if (s == null) throw new IllegalArgumentException("load: the checkpoint lacks a random-state entry");
+        if (s.isEmpty()) return new long[0];
+        return Arrays.stream(s.split(",")).mapToLong(Long::parseLong).toArray();
+    }
+
+    // ------------------------------------------------------------------ configuration
+
+    /** Settings for a {@link GanTrainer}; every one has a sensible default. */
+    public static final class Builder {
+        final Module g, d;
+        final int latentDim;
+        GanLoss loss = GanLoss.NON_SATURATING;
+        Optimizer optG, optD;
+        int criticSteps = 1;
+        Penalty penalty;
+        double clip, smoothing, emaDecay;
+        BatchSource data;
+        NanPolicy nanPolicy = NanPolicy.STOP;
+        int pac = 1, unrolledSteps, featureLayers;
+        double unrolledLr = 0.5;
+        InstanceNoise noise;
+        DiffAugment augment;
+        final List<Callback> callbacks = new ArrayList<>();
+        long seed = 0;
+
+        Builder(Module g, Module d, int latentDim) {
+            if (latentDim <= 0) throw new IllegalArgumentException("GanTrainer: latent size must be positive, got " + latentDim);
+            this.g = g;
+            this.d = d;
+            this.latentDim = latentDim;
+        }
+
+        /** The objective (default: non-saturating). */
+        public Builder loss(GanLoss l) { loss = l; return this; }
+
+        /** The generator's optimizer (default: Adam 2e-4, betas (0.5, 0.999)). */
+        public Builder generatorOptimizer(Optimizer o) { optG = o; return this; }
+
+        /** The discriminator's optimizer (default: Adam 2e-4, betas (0.5, 0.999)). */
+        public Builder discriminatorOptimizer(Optimizer o) { optD = o; return this; }
+
+        /** Discriminator steps per generator step (default 1; WGAN uses 5). */
+        public Builder criticSteps(int k) {
+            if (k < 1) throw new IllegalArgumentException("criticSteps must be ≥ 1, got " + k);
+            criticSteps = k;
+            return this;
+        }
+
+        /** A penalty added to D's loss (gradient penalty, R1, R2). */
+        public Builder penalty(Penalty p) { penalty = p; return this; }
+
+        /** Clamp D's parameters to [−c, c] after each step (the original WGAN). */
+        public Builder weightClip(double c) { clip = c; return this; }
+
+        /** One-sided label smoothing: real targets 1 − s (default 0: none). */
+        public Builder labelSmoothing(double s) {
+            if (!(s >= 0 && s < 1)) throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + s);
+            smoothing = s;
+            return this;
+        }
+
+        /** Keep an exponential moving average of G's weights with this decay (e.g. 0.999); sample() uses it. */
+        public Builder ema(double decay) {
+            if (!(decay >= 0 && decay < 1)) throw new IllegalArgumentException("EMA decay must be in [0, 1), got " + decay);
+            emaDecay = decay;
+            return this;
+        }
+
+        public Builder data(BatchSource source) { data = source; return this; }
+
+        public Builder nanPolicy(NanPolicy p) { nanPolicy = p; return this; }
+
+        /** PacGAN: D judges packs of m samples (D must take m× the input). */
+        public Builder pac(int m) {
+            if (m < 1) throw new IllegalArgumentException("pac must be ≥ 1, got " + m);
+            pac = m;
+            return this;
+        }
+
+        /** Unrolled GAN: G's loss is taken after k differentiable SGD steps of D with learning rate lr. */
+        public Builder unrolled(int k, double lr) {
+            if (k < 0 || !(lr > 0)) throw new IllegalArgumentException("unrolled: need k ≥ 0 and lr > 0, got " + k + ", " + lr);
+            unrolledSteps = k;
+            unrolledLr = lr;
+            return this;
+        }
+
+        /** Feature matching: G matches the mean of D's first {@code layers} layers' output on real and fake data. */
+        public Builder featureMatching(int layers) {
+            if (layers < 1) throw new IllegalArgumentException("featureMatching: need ≥ 1 layer, got " + layers);
+            featureLayers = layers;
+            return this;
+        }
+
+        public Builder instanceNoise(InstanceNoise n) { noise = n; return this; }
+
+        public Builder diffAugment(DiffAugment a) { augment = a; return this; }
+
+        public Builder callback(Callback c) { callbacks.add(c); return this; }
+
+        /** The seed of the latent and auxiliary random streams (default 0). */
+        public Builder seed(long s) { seed = s; return this; }
+
+        public GanTrainer build() {
+            if (data == null) throw new IllegalArgumentException("GanTrainer: no data source");
+            if (featureLayers > 0 && unrolledSteps > 0) throw new IllegalArgumentException("GanTrainer: choose feature matching or unrolling, not both");
+            return new GanTrainer(this);
+        }
+    }
+}

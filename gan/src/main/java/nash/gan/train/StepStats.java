@@ -1,0 +1,23 @@
+package nash.gan.train;
+
+import java.util.Collections;
+import java.util.Map;
+
+/**
+ * The statistics of one generator step (after its critic steps): {@code loss_d}, {@code loss_g},
+ * {@code d_real} and {@code d_fake} (D(x) and D(G(z)) as probabilities for log-loss GANs, raw
+ * outputs otherwise), {@code grad_norm_d}, {@code grad_norm_g}, and where they apply
+ * {@code penalty}, {@code wasserstein} (E f(x) − E f(G(z))) and {@code skipped}.
+ */
+public record StepStats(long step, Map<String, Double> values) {
+
+    public StepStats {
+        values = Collections.unmodifiableMap(values);
+    }
+
+    public double get(String name) {
+        Double v = values.get(name);
+        if (v == null) throw new IllegalArgumentException("StepStats: no statistic '" + name + "' (have " + values.keySet() + ")");
+        return v;
+    }
+}

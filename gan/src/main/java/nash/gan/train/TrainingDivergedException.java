@@ -1,0 +1,8 @@
+package nash.gan.train;
+
+/** A loss or gradient became NaN or infinite: the message names the step and the player. */
+public class TrainingDivergedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public TrainingDivergedException(String message) { super(message); }
+}

@@ -1,0 +1,262 @@
+package nash.gan.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nash.core.Autograd;
+import nash.core.Rng;
+import nash.core.Tensor;
+import nash.gan.loss.GanLoss;
+import nash.gan.models.ConcatDiscriminator;
+import nash.gan.models.ConditionalGenerator;
+import nash.gan.models.Models;
+import nash.gan.models.ProjectionDiscriminator;
+import nash.gan.penalty.GradientPenalty;
+import nash.nn.Linear;
+import nash.nn.Module;
+import nash.nn.Sequential;
+import nash.nn.optim.Optimizer;
+import nash.nn.optim.Sgd;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GanTrainerTest {
+
+    /** Real data: N(μ, 0.1²) in 2-D around (1, −1), from a seeded stream whose state is the position. */
+    static final class Gaussian2d implements BatchSource {
+        Rng rng;
+        final int batch;
+        int calls;
+        final boolean labelled;
+
+        Gaussian2d(long seed, int batch, boolean labelled) {
+            rng = new Rng(seed);
+            this.batch = batch;
+            this.labelled = labelled;
+        }
+
+        @Override public Batch next() {
+            calls++;
+            Tensor x = Tensor.randn(rng, batch, 2).mul(0.1).add(Tensor.of(new double[] {1, -1}));
+            Tensor y = null;
+            if (labelled) {
+                double[] l = new double[batch];
+                for (int i = 0; i < batch; i++) l[i] = rng.nextInt(3);
+                y = Tensor.wrap(l, batch);
+            }
+            return new Batch(x, y);
+        }
+
+        @Override public long[] state() { return rng.state(); }
+
+        @Override public void restore(long[] s) { rng = Rng.fromState(s); }
+
+        @Override public int classes() { return labelled ? 3 : 0; }
+    }
+
+    static GanTrainer.Builder toy(long seed) {
+        Rng rng = new Rng(seed);
+        return GanTrainer.builder(Models.toyGenerator(4, rng), Models.toyDiscriminator(2, rng), 4)
+                .data(new Gaussian2d(seed + 1, 16, false)).seed(seed);
+    }
+
+    /** An optimizer that records the gradients it is given and applies plain SGD. */
+    static final class Recording extends Sgd {
+        final List<double[][]> seen = new ArrayList<>();
+
+        Recording(List<Tensor> params, double lr) { super(params, lr); }
+
+        @Override public void step() {
+            double[][] g = new double[params.size()][];
+            for (int i = 0; i < params.size(); i++) g[i] = params.get(i).grad().toArray();
+            seen.add(g);
+            super.step();
+        }
+    }
+
+    @Test
+    void eachPlayerIsUpdatedWithItsOwnLossOnly() {
+        Rng rng = new Rng(1);
+        Sequential g = Models.toyGenerator(4, rng), d = Models.toyDiscriminator(2, rng);
+        // Copies of the players before the step, to recompute each loss independently.
+        Sequential g0 = Models.toyGenerator(4, new Rng(99)), d0 = Models.toyDiscriminator(2, new Rng(99));
+        g0.loadStateDict(g.stateDict(), true);
+        d0.loadStateDict(d.stateDict(), true);
+        Recording optG = new Recording(g.parameters(), 0.1), optD = new Recording(d.parameters(), 0.1);
+        Gaussian2d data = new Gaussian2d(5, 8, false);
+        GanTrainer t = GanTrainer.builder(g, d, 4).data(data).seed(3).generatorOptimizer(optG).discriminatorOptimizer(optD).build();
+        t.step();
+
+        // Replay the trainer's random draws: the latent stream is Rng(seed); the data stream Rng(5).
+        Rng latent = new Rng(3);
+        Tensor real = new Gaussian2d(5, 8, false).next().x();
+        Tensor zD = Tensor.randn(latent, 8, 4), zG = Tensor.randn(latent, 8, 4);
+        Tensor fake = g0.forward(zD).detach();
+        Tensor lossD = GanLoss.NON_SATURATING.discriminator(d0.forward(real), d0.forward(fake));
+        List<Tensor> expectD = Autograd.grad(lossD, d0.parameters(), false);
+        for (int i = 0; i < expectD.size(); i++) assertArrayEquals(expectD.get(i).toArray(), optD.seen.get(0)[i], 1e-12, "D grad " + i);
+        // G's loss is taken against D after its update.
+        d0.loadStateDict(d.stateDict(), true);
+        Tensor lossG = GanLoss.NON_SATURATING.generator(d0.forward(g0.forward(zG)));
+        List<Tensor> expectG = Autograd.grad(lossG, g0.parameters(), false);
+        for (int i = 0; i < expectG.size(); i++) assertArrayEquals(expectG.get(i).toArray(), optG.seen.get(0)[i], 1e-12, "G grad " + i);
+        for (Tensor p : d.parameters()) assertEquals(null, p.grad(), "no gradient is left on D's parameters");
+    }
+
+    @Test
+    void kCriticStepsPerGeneratorStep() {
+        Gaussian2d data = new Gaussian2d(1, 8, false);
+        Rng rng = new Rng(2);
+        GanTrainer t = GanTrainer.builder(Models.toyGenerator(4, rng), Models.toyDiscriminator(2, rng), 4).data(data)
+                .criticSteps(5).loss(GanLoss.WASSERSTEIN).penalty(new GradientPenalty()).build();
+        StepStats s = t.step();
+        assertEquals(5, data.calls);
+        assertEquals(1, t.stepCount());
+        for (String k : new String[] {"loss_d", "loss_g", "d_real", "d_fake", "grad_norm_d", "grad_norm_g", "penalty", "wasserstein"}) {
+            assertTrue(Double.isFinite(s.get(k)), k);
+        }
+    }
+
+    @Test
+    void twoNStepsEqualNStepsThenResume(@TempDir Path dir) throws Exception {
+        GanTrainer straight = toy(7).ema(0.9).criticSteps(2).penalty(new GradientPenalty(1, false)).build();
+        straight.train(6);
+
+        GanTrainer first = toy(7).ema(0.9).criticSteps(2).penalty(new GradientPenalty(1, false)).build();
+        first.train(3);
+        Path ckpt = dir.resolve("ckpt.safetensors");
+        first.save(ckpt);
+        GanTrainer resumed = toy(1234).ema(0.9).criticSteps(2).penalty(new GradientPenalty(1, false)).build();   // other weights, other seed
+        resumed.load(ckpt);
+        assertEquals(3, resumed.stepCount());
+        resumed.train(3);
+
+        assertStatesEqual(straight.generator(), resumed.generator());
+        assertStatesEqual(straight.discriminator(), resumed.discriminator());
+        Tensor z = straight.fixedLatents(5);
+        assertArrayEquals(straight.sample(z, null).toArray(), resumed.sample(z, null).toArray(), "EMA samples");
+    }
+
+    static void assertStatesEqual(Module a, Module b) {
+        Map<String, Tensor> sa = a.stateDict(), sb = b.stateDict();
+        assertEquals(sa.keySet(), sb.keySet());
+        for (String k : sa.keySet()) assertArrayEquals(sa.get(k).toArray(), sb.get(k).toArray(), k);
+    }
+
+    @Test
+    void aCheckpointOfAnotherModelIsRejectedClearly(@TempDir Path dir) throws Exception {
+        GanTrainer t = toy(1).build();
+        Path ckpt = dir.resolve("c.safetensors");
+        t.save(ckpt);
+        Rng rng = new Rng(1);
+        GanTrainer other = GanTrainer.builder(Models.toyGenerator(4, rng), Models.toyDiscriminator(2, rng).add(new Linear(1, 1, rng)), 4)
+                .data(new Gaussian2d(1, 8, false)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> other.load(ckpt));
+        assertTrue(e.getMessage().contains("does not match the model") && e.getMessage().contains("5.weight"), e.getMessage());
+        Files.writeString(dir.resolve("x.safetensors"), "junk");
+        assertThrows(java.io.IOException.class, () -> t.load(dir.resolve("x.safetensors")));
+    }
+
+    /** A generator whose output becomes NaN once its weight passes a threshold. */
+    static Module fragile() {
+        return new Module() {
+            final Linear l = child("l", new Linear(4, 2, new Rng(1)));
+            @Override public Tensor forward(Tensor z) { return l.forward(z).mul(Double.NaN); }
+        };
+    }
+
+    @Test
+    void aNanStopsTheRunNamingStepAndPlayerWithoutUpdating() {
+        Rng rng = new Rng(1);
+        Sequential d = Models.toyDiscriminator(2, rng);
+        double[] before = d.parameters().get(0).toArray();
+        GanTrainer t = GanTrainer.builder(fragile(), d, 4).data(new Gaussian2d(1, 8, false)).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, t::step);
+        assertTrue(e.getMessage().startsWith("step 1: the discriminator's loss is NaN"), e.getMessage());
+        assertArrayEquals(before, d.parameters().get(0).toArray());
+    }
+
+    @Test
+    void aNanCanBeSkipped() throws Exception {
+        Rng rng = new Rng(1);
+        Sequential d = Models.toyDiscriminator(2, rng);
+        double[] before = d.parameters().get(0).toArray();
+        GanTrainer t = GanTrainer.builder(fragile(), d, 4).data(new Gaussian2d(1, 8, false)).nanPolicy(NanPolicy.SKIP).build();
+        t.train(2);
+        assertEquals(4, t.skippedCount());
+        assertArrayEquals(before, d.parameters().get(0).toArray());
+    }
+
+    @Test
+    void emaAveragesTheGeneratorWeights() {
+        GanTrainer t = toy(3).ema(0.5).build();
+        Map<String, Tensor> start = new java.util.LinkedHashMap<>();
+        t.generator().namedParameters().forEach((k, v) -> start.put(k, v.copy()));
+        t.step();
+        // After one step: ema = 0.5·θ₀ + 0.5·θ₁; sample() with the EMA differs from the raw generator.
+        Tensor z = t.fixedLatents(3);
+        Tensor raw;
+        t.generator().eval();
+        try (var s = Autograd.noGrad()) {
+            raw = t.generator().forward(z);
+        }
+        assertFalse(java.util.Arrays.equals(raw.toArray(), t.sample(z, null).toArray()));
+        Map<String, Tensor> avg = new java.util.LinkedHashMap<>();
+        t.generator().namedParameters().forEach((k, v) -> avg.put(k, v.add(start.get(k)).mul(0.5)));
+        Tensor expected = t.generator().withParameters(avg, () -> t.generator().forward(z));
+        assertArrayEquals(expected.toArray(), t.sample(z, null).toArray(), 1e-12);
+    }
+
+    @Test
+    void unrolledFeatureMatchingAndPacRun() {
+        for (GanTrainer t : List.of(toy(1).unrolled(3, 0.5).build(), toy(1).featureMatching(2).build())) {
+            StepStats s = t.step();
+            assertTrue(Double.isFinite(s.get("loss_g")) && s.get("grad_norm_g") > 0);
+        }
+        Rng rng = new Rng(1);
+        GanTrainer pac = GanTrainer.builder(Models.toyGenerator(4, rng), Models.toyDiscriminator(2 * 4, rng), 4)
+                .data(new Gaussian2d(1, 16, false)).pac(4).build();
+        assertTrue(Double.isFinite(pac.step().get("loss_d")));
+    }
+
+    @Test
+    void unrollingChangesTheGeneratorsGradientAndZeroStepsDoNot() {
+        StepStats plain = toy(1).build().step(), unrolled = toy(1).unrolled(2, 1.0).build().step();
+        assertEquals(plain.get("loss_d"), unrolled.get("loss_d"));
+        assertNotEquals(plain.get("grad_norm_g"), unrolled.get("grad_norm_g"));
+        assertEquals(plain.get("grad_norm_g"), toy(1).unrolled(0, 1.0).build().step().get("grad_norm_g"));
+    }
+
+    @Test
+    void conditionalPlayersTrainWithLabels() {
+        Rng rng = new Rng(4);
+        for (Module d : List.<Module>of(new ConcatDiscriminator(Models.toyDiscriminator(2 + 3, rng), 3, 3, rng),
+                new ProjectionDiscriminator(new Sequential(new Linear(2, 16, rng), new nash.nn.LeakyReLU(0.2)), 16, 3, rng))) {
+            ConditionalGenerator g = new ConditionalGenerator(Models.toyGenerator(4 + 3, rng), 3, 3, rng);
+            GanTrainer t = GanTrainer.builder(g, d, 4).data(new Gaussian2d(2, 8, true)).penalty(new GradientPenalty()).build();
+            assertTrue(Double.isFinite(t.step().get("loss_g")));
+            assertArrayEquals(new int[] {2, 2}, t.sample(t.fixedLatents(2), Tensor.of(new double[] {0, 2})).shape());
+            assertThrows(IllegalArgumentException.class, () -> t.sample(t.fixedLatents(2), null));
+        }
+    }
+
+    @Test
+    void aToyGanLearnsTheMeanOfItsData() throws Exception {
+        GanTrainer t = toy(11).generatorOptimizer(null).build();
+        t.train(600);
+        Tensor s = t.sample(Tensor.randn(new Rng(1), 500, 4), null);
+        assertEquals(1.0, s.mean(0).get(0), 0.15);
+        assertEquals(-1.0, s.mean(0).get(1), 0.15);
+    }
+
+    static Optimizer unused;
+}
