@@ -227,7 +227,7 @@ final class Header {
             prev = e;
         }
         if (at != dataBytes) {
-            throw new SafetensorsException((dataBytes - at) + " trailing bytes after the last tensor (the data section has " + dataBytes
+            throw new SafetensorsException((dataBytes - at) + (dataBytes - at == 1 ? " trailing byte" : " trailing bytes") + " after the last tensor (the data section has " + dataBytes
                     + " bytes, the tensors cover " + at + ")");
         }
     }
