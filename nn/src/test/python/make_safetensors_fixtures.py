@@ -8,6 +8,9 @@ Each file is written by Python's own `safetensors` writer, so Nash's tests can c
 Values come from v(i, seed) = ((37*i + 11*seed) % 101 - 50) / 7: one correctly rounded division of
 small integers, so Java computes the same doubles bit for bit (SafetensorsTest.v).
 
+Python writes __metadata__ keys in the random order of a Rust HashMap: f32_torch, the one file with
+two keys, may change bytes (not content) each time this runs. Nash writes them sorted.
+
 Run with Debian's Python (python3-torch, python3-numpy) and the safetensors wheel:
     /usr/bin/python3 nn/src/test/python/make_safetensors_fixtures.py
 Made with safetensors 0.8.0, torch 1.13 (Debian python3-torch), numpy 1.24.

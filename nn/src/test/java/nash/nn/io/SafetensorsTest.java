@@ -255,22 +255,22 @@ class SafetensorsTest {
 
     private static final String PYTHON = "/usr/bin/python3";
 
-    /** Runs Python with a script and arguments; null when it does not finish in time. */
-    private static String python(String script, String... args) throws IOException, InterruptedException {
+    /** Runs Python with a script and arguments: its standard output, or its exit code and standard error. */
+    private String python(String script, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(PYTHON, "-c", script));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Path err = Files.createTempFile(dir, "python", ".err");
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
         p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();   // the process ends when its output does
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);   // ends when Python does
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            return null;
+            return "timed out";
         }
-        String s = new String(out, StandardCharsets.UTF_8);
-        return p.exitValue() == 0 ? s : "exit " + p.exitValue() + ": " + s;
+        return p.exitValue() == 0 ? out : "exit " + p.exitValue() + ": " + Files.readString(err);
     }
 
-    private static boolean pythonHasSafetensors() {
+    private boolean pythonHasSafetensors() {
         if (!Files.isExecutable(Path.of(PYTHON))) return false;
         try {
             return "ok\n".equals(python("import safetensors.torch, torch; print('ok')"));
