@@ -1,0 +1,88 @@
+package nash.gan.data;
+
+import java.util.Arrays;
+import nash.core.Tensor;
+
+/**
+ * Examples in memory: a tensor [n, …] whose first axis indexes them, and optionally one integer
+ * label per example. Immutable (the tensor is not copied; do not change it). Iterate over it in
+ * shuffled batches with a {@link DataLoader}.
+ */
+public final class Dataset {
+
+    private final Tensor examples;   // [n, …]
+    private final int[] labels;      // [n] or null
+    private final int n;
+    private final int stride;        // values per example
+
+    /**
+     * @param examples [n, …], n ≥ 0, at least one axis
+     * @param labels   n labels, or null for an unlabelled set (copied)
+     */
+    public Dataset(Tensor examples, int[] labels) {
+        if (examples == null) throw new IllegalArgumentException("Dataset: examples must not be null");
+        if (examples.dim() < 1) throw new IllegalArgumentException("Dataset: examples must have a first axis indexing them, got a scalar");
+        this.examples = examples;
+        this.n = examples.shape(0);
+        this.stride = n == 0 ? 0 : examples.size() / n;
+        if (labels != null && labels.length != n) {
+            throw new IllegalArgumentException("Dataset: " + labels.length + " labels for " + n + " examples of shape "
+                    + Arrays.toString(examples.shape()));
+        }
+        this.labels = labels == null ? null : labels.clone();
+    }
+
+    /** An unlabelled set. */
+    public static Dataset of(Tensor examples) { return new Dataset(examples, null); }
+
+    /** The number of examples. */
+    public int size() { return n; }
+
+    /** All examples, [n, …] (the stored tensor: read, do not modify). */
+    public Tensor examples() { return examples; }
+
+    /** The shape of one example (e.g. [1, 28, 28]). */
+    public int[] exampleShape() { return Arrays.copyOfRange(examples.shape(), 1, examples.dim()); }
+
+    public boolean hasLabels() { return labels != null; }
+
+    /** A copy of the labels, or null for an unlabelled set. */
+    public int[] labels() { return labels == null ? null : labels.clone(); }
+
+    /** The label of example i. */
+    public int label(int i) {
+        if (labels == null) throw new IllegalStateException("Dataset.label: this dataset has no labels");
+        checkIndex("label", i);
+        return labels[i];
+    }
+
+    /** The examples at {@code indices}, in that order, copied into a batch [indices.length, …]. */
+    public Batch batch(int... indices) {
+        int[] shape = examples.shape();
+        shape[0] = indices.length;
+        double[] src = examples.data(), x = new double[indices.length * stride];
+        int[] y = labels == null ? null : new int[indices.length];
+        for (int b = 0; b < indices.length; b++) {
+            int i = indices[b];
+            checkIndex("batch", i);
+            System.arraycopy(src, i * stride, x, b * stride, stride);
+            if (y != null) y[b] = labels[i];
+        }
+        return new Batch(Tensor.wrap(x, shape), y, indices.clone());
+    }
+
+    private void checkIndex(String op, int i) {
+        if (i < 0 || i >= n) throw new IndexOutOfBoundsException("Dataset." + op + ": index " + i + " outside [0, " + n + ")");
+    }
+
+    /**
+     * A batch of examples.
+     *
+     * @param x       [b, …]
+     * @param labels  [b], or null for an unlabelled set
+     * @param indices which examples of the dataset these are
+     */
+    public record Batch(Tensor x, int[] labels, int[] indices) {
+        public int size() { return indices.length; }
+    }
+}
