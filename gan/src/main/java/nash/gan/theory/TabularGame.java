@@ -179,6 +179,7 @@ public final class TabularGame {
     public List<Snapshot> history() { return Collections.unmodifiableList(history); }
 
     /** The current state. */
+    @SuppressWarnings("try")   // the scope is used for its effect: no graph recorded inside
     public Snapshot snapshot() {
         try (var scope = Autograd.noGrad()) {
             double[] d = disLogits.sigmoid().toArray();
