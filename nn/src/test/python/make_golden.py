@@ -58,7 +58,7 @@ class Fixture:
 
     def put(self, key, t):
         assert key not in self.tensors, key
-        self.tensors[key] = np.ascontiguousarray(torch.as_tensor(t).detach().to(torch.float64).numpy())
+        self.tensors[key] = torch.as_tensor(t).detach().to(torch.float64).clone().numpy()   # a copy: later in-place updates must not reach it
 
     def save(self):
         os.makedirs(OUT, exist_ok=True)
@@ -107,6 +107,7 @@ def linear():
         "basic": (4, 3, True, (5, 4)),
         "nobias": (4, 3, False, (5, 4)),
         "input3d": (4, 3, True, (2, 3, 4)),
+        "input1d": (4, 3, True, (4,)),
     }.items():
         layer_case(f, case, torch.nn.Linear(i, o, bias=bias), torch.randn(xs), True,
                    dict(layer="Linear", **{"in": i}, out=o, bias=bias))
@@ -124,6 +125,7 @@ def conv2d():
         "k3_d2_p2": (2, 3, (3, 3), (1, 1), (2, 2), (2, 2), True, (2, 2, 6, 5)),
         "k1": (3, 2, (1, 1), (1, 1), (0, 0), (1, 1), True, (2, 3, 3, 4)),
         "k2x3_s1x2_p0x1_d2x1_nobias": (2, 3, (2, 3), (1, 2), (0, 1), (2, 1), False, (1, 2, 6, 7)),
+        "k2_s3_p3_batch1": (2, 3, (2, 2), (3, 3), (3, 3), (1, 1), True, (1, 2, 5, 4)),   # stride > kernel, padding > kernel
     }
     for case, (i, o, k, s, p, d, bias, xs) in cases.items():
         m = torch.nn.Conv2d(i, o, k, stride=s, padding=p, dilation=d, bias=bias)
@@ -142,6 +144,8 @@ def conv_transpose2d():
         "k3_s2_p1_op1_d2_nobias": (3, 2, (3, 3), (2, 2), (1, 1), (1, 1), (2, 2), False, (2, 3, 3, 2)),
         "k4_s1_p0_from1x1": (3, 2, (4, 4), (1, 1), (0, 0), (0, 0), (1, 1), True, (2, 3, 1, 1)),
         "k2x3_s1_p0x1_d1x2": (2, 3, (2, 3), (1, 1), (0, 1), (0, 0), (1, 2), True, (1, 2, 4, 3)),
+        "k3_s1_p2_crop": (3, 2, (3, 3), (1, 1), (2, 2), (0, 0), (1, 1), True, (1, 3, 5, 4)),
+        "k2_s3_op2_gaps": (2, 2, (2, 2), (3, 3), (0, 0), (2, 2), (1, 1), True, (2, 2, 2, 3)),  # stride > kernel: output gaps
     }
     for case, (i, o, k, s, p, op, d, bias, xs) in cases.items():
         m = torch.nn.ConvTranspose2d(i, o, k, stride=s, padding=p, output_padding=op, dilation=d, bias=bias)
@@ -178,6 +182,7 @@ def batchnorm():
         "bn2d_eval": ("BatchNorm2d", 3, 1e-5, 0.1, True, True, 0, False, (2, 3, 4, 5)),
         "bn2d_momentum_eps_train": ("BatchNorm2d", 2, 1e-3, 0.3, True, True, 5, True, (3, 2, 2, 3)),
         "bn2d_nostats_train": ("BatchNorm2d", 2, 1e-5, 0.1, True, False, 0, True, (3, 2, 2, 3)),
+        "bn2d_batch1_train": ("BatchNorm2d", 3, 1e-5, 0.1, True, True, 0, True, (1, 3, 2, 3)),
     }
     for case, (cls, c, eps, mom, affine, track, tracked, train, xs) in cases.items():
         m = randomize_norm(getattr(torch.nn, cls)(c, eps=eps, momentum=mom, affine=affine, track_running_stats=track))
@@ -201,6 +206,11 @@ def layernorm():
         m = randomize_norm(torch.nn.LayerNorm(shape, eps=eps, elementwise_affine=affine))
         layer_case(f, case, m, 1 + 2 * torch.randn(xs), True,
                    dict(layer="LayerNorm", shape=shape, eps=eps, affine=affine))
+    # A constant row: variance 0, so eps alone keeps the division finite.
+    x = torch.randn(3, 5)
+    x[1] = 0.7
+    layer_case(f, "last1_constant_row", randomize_norm(torch.nn.LayerNorm(5)), x, True,
+               dict(layer="LayerNorm", shape=(5,), eps=1e-5, affine=True))
     f.save()
 
 
@@ -208,7 +218,7 @@ def activations():
     f = Fixture("activations", 106)
     x = 3 * torch.randn(3, 7)
     # Edge values: 0 (which side the kink's gradient takes), saturation, tiny values.
-    x[0, :5] = torch.tensor([0.0, 40.0, -40.0, 1e-3, -1e-3])
+    x[0, :7] = torch.tensor([0.0, 40.0, -40.0, 1e-3, -1e-3, 800.0, -800.0])
     for case, (m, config) in {
         "relu": (torch.nn.ReLU(), dict(layer="ReLU")),
         "leaky_relu_default": (torch.nn.LeakyReLU(), dict(layer="LeakyReLU")),
