@@ -10,6 +10,7 @@ spaces (tuples as "3,2", floats as Python's round-trip repr); lines starting wit
 comments. (One entry, because the package writes metadata in hash order: the files stay
 byte-for-byte reproducible.) For a layer case, <what> is
     x, gy                 input and upstream gradient
+    (a case with "modes=train,train,eval" has these for each step i as "<i>.x", "<i>.y", ...)
     state.<key>           parameters and buffers loaded before the forward (Nash's state-dict keys)
     y, gx                 forward output and input gradient (no gx for Embedding's indices)
     grad.<key>            parameter gradients
@@ -80,25 +81,39 @@ def spectral_key(k):
 
 def layer_case(f, case, module, x, train, config, key=lambda k: k, x_grad=True):
     """Runs module on x (train or eval), backward with a random upstream gradient, stores it all."""
-    module.train(train)
     f.case(case, mode="train" if train else "eval", **config)
     for k, v in module.state_dict().items():
         f.put(f"{case}.state.{key(k)}", v.clone())
+    forward_backward(f, case, module, x, train, key, x_grad)
+
+
+def sequence_case(f, case, module, xs, modes, config, key=lambda k: k):
+    """Several forwards (and backwards) in a row, keys "<case>.<i>.x" etc.: buffers evolve across them."""
+    f.case(case, modes=modes, **config)
+    for k, v in module.state_dict().items():
+        f.put(f"{case}.state.{key(k)}", v.clone())
+    for i, (x, mode) in enumerate(zip(xs, modes)):
+        module.zero_grad(set_to_none=True)
+        forward_backward(f, f"{case}.{i}", module, x, mode == "train", key, True)
+
+
+def forward_backward(f, prefix, module, x, train, key, x_grad):
+    module.train(train)
     x = x.clone()
-    f.put(f"{case}.x", x)
+    f.put(f"{prefix}.x", x)
     if x_grad:
         x.requires_grad_(True)
     y = module(x)
     gy = torch.randn_like(y)
     y.backward(gy)
-    f.put(f"{case}.gy", gy)
-    f.put(f"{case}.y", y)
+    f.put(f"{prefix}.gy", gy)
+    f.put(f"{prefix}.y", y)
     if x_grad:
-        f.put(f"{case}.gx", x.grad)
+        f.put(f"{prefix}.gx", x.grad)
     for k, p in module.named_parameters():
-        f.put(f"{case}.grad.{key(k)}", p.grad)
+        f.put(f"{prefix}.grad.{key(k)}", p.grad)
     for k, b in module.named_buffers():
-        f.put(f"{case}.after.{key(k)}", b.clone())
+        f.put(f"{prefix}.after.{key(k)}", b.clone())
 
 
 def linear():
@@ -191,6 +206,12 @@ def batchnorm():
         # momentum "none": the cumulative average.
         layer_case(f, case, m, 2 + 3 * torch.randn(xs), train,
                    dict(layer=cls, channels=c, eps=eps, momentum="none" if mom is None else mom, affine=affine, track=track))
+    # Running statistics over several training steps, then used in evaluation.
+    for case, (cls, mom, xs) in {"bn1d_cumulative_sequence": ("BatchNorm1d", None, (4, 3)),
+                                 "bn2d_sequence": ("BatchNorm2d", 0.1, (2, 3, 2, 2))}.items():
+        m = randomize_norm(getattr(torch.nn, cls)(3, momentum=mom))
+        sequence_case(f, case, m, [2 + 3 * torch.randn(xs) for _ in range(4)], ("train", "train", "train", "eval"),
+                      dict(layer=cls, channels=3, eps=1e-5, momentum="none" if mom is None else mom, affine=True, track=True))
     f.save()
 
 
@@ -279,6 +300,10 @@ def spectral_norm():
                     m(torch.randn(xs))
             layer_case(f, name + ("_train" if train else "_eval"), m, torch.randn(xs), train,
                        dict(layer="SpectralNorm", iterations=iters, eps=1e-12, **config), key=spectral_key)
+        # u and v advanced by several training forwards, then used in evaluation.
+        sequence_case(f, name + "_sequence", SN(make(), n_power_iterations=iters), [torch.randn((1,) + xs[1:]) for _ in range(3)],
+                      ("train", "train", "eval"), dict(layer="SpectralNorm", iterations=iters, eps=1e-12, **config),
+                      key=spectral_key)
     f.save()
 
 

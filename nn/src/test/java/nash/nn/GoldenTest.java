@@ -58,31 +58,42 @@ class GoldenTest {
         return layer.equals("SpectralNorm") ? layer + "(" + c.str("inner") + ")" : layer;
     }
 
-    /** Loads the case's state into a Nash layer, runs forward and backward, compares everything. */
+    /**
+     * Loads the case's state into a Nash layer, runs forward and backward (once, or once per
+     * mode of a sequence case), and compares everything.
+     */
     static void checkLayer(Case c) {
         Config cfg = c.config();
         String group = group(cfg);
         Module m = build(cfg, new Rng(0));
-        String mode = cfg.str("mode");
-        if (mode.equals("train")) m.train();
-        else m.eval();
+        String[] modes = cfg.has("modes") ? cfg.str("modes").split(",") : new String[] {cfg.str("mode")};
         cfg.assertAllRead(c.name());
         m.loadStateDict(c.prefixed("state."), true);
+        for (int i = 0; i < modes.length; i++) {
+            String step = cfg.has("modes") ? i + "." : "";
+            if (modes[i].equals("train")) m.train();
+            else m.eval();
+            m.zeroGrad();
+            forwardBackward(c, step, m, group);
+        }
+    }
 
-        Tensor x = c.t("x").copy();
-        boolean inputGrad = c.has("gx");                // not for Embedding's indices
+    private static void forwardBackward(Case c, String step, Module m, String group) {
+        String name = c.name() + (step.isEmpty() ? "" : " step " + step.substring(0, step.length() - 1));
+        Tensor x = c.t(step + "x").copy();
+        boolean inputGrad = c.has(step + "gx");           // not for Embedding's indices
         if (inputGrad) x.requiresGrad(true);
         Tensor y = m.forward(x);
-        Golden.assertClose(c.name() + " y", c.t("y"), y, group, WORST);
+        Golden.assertClose(name + " y", c.t(step + "y"), y, group, WORST);
 
-        y.backward(c.t("gy"));
-        if (inputGrad) Golden.assertClose(c.name() + " gx", c.t("gx"), x.grad(), group, WORST);
-        Map<String, Tensor> grads = c.prefixed("grad."), params = m.namedParameters();
-        assertEquals(grads.keySet(), params.keySet(), c.name() + ": parameters");
-        grads.forEach((k, g) -> Golden.assertClose(c.name() + " grad " + k, g, params.get(k).grad(), group, WORST));
-        Map<String, Tensor> after = c.prefixed("after."), buffers = m.namedBuffers();
-        assertEquals(after.keySet(), buffers.keySet(), c.name() + ": buffers");
-        after.forEach((k, b) -> Golden.assertClose(c.name() + " " + k + " after forward", b, buffers.get(k), group, WORST));
+        y.backward(c.t(step + "gy"));
+        if (inputGrad) Golden.assertClose(name + " gx", c.t(step + "gx"), x.grad(), group, WORST);
+        Map<String, Tensor> grads = c.prefixed(step + "grad."), params = m.namedParameters();
+        assertEquals(grads.keySet(), params.keySet(), name + ": parameters");
+        grads.forEach((k, g) -> Golden.assertClose(name + " grad " + k, g, params.get(k).grad(), group, WORST));
+        Map<String, Tensor> after = c.prefixed(step + "after."), buffers = m.namedBuffers();
+        assertEquals(after.keySet(), buffers.keySet(), name + ": buffers");
+        after.forEach((k, b) -> Golden.assertClose(name + " " + k + " after forward", b, buffers.get(k), group, WORST));
     }
 
     /** The Nash layer a configuration describes (its values are then loaded from the fixture). */
