@@ -411,6 +411,10 @@ def optimizers():
         "adamw_betas_wd_eps": (O.AdamW, dict(lr=0.02, betas=(0.5, 0.9), weight_decay=0.1, eps=1e-6)),
         "rmsprop": (O.RMSprop, dict(lr=0.01)),
         "rmsprop_centered_momentum_wd": (O.RMSprop, dict(lr=0.01, alpha=0.9, centered=True, momentum=0.5, weight_decay=0.1)),
+        # Parameter 1 has no gradient at step 2: it is skipped, and its own step count stays behind.
+        "sgd_momentum_skip": (O.SGD, dict(lr=0.1, momentum=0.9)),
+        "adam_skip": (O.Adam, dict(lr=0.01)),
+        "rmsprop_momentum_skip": (O.RMSprop, dict(lr=0.01, momentum=0.5)),
     }
     shapes = [(3, 4), (5,)]
     for case, (cls, kw) in cases.items():
@@ -424,6 +428,9 @@ def optimizers():
         opt = cls(params, **kw)
         for t, g in enumerate(grads, start=1):
             for i, (p, gi) in enumerate(zip(params, g)):
+                if case.endswith("_skip") and t == 2 and i == 1:
+                    p.grad = None                 # no "grad2.1" tensor in the fixture
+                    continue
                 p.grad = gi.clone()
                 f.put(f"{case}.grad{t}.{i}", gi)
             opt.step()
