@@ -15,6 +15,9 @@ byte-for-byte reproducible.) For a layer case, <what> is
     y, gx                 forward output and input gradient (no gx for Embedding's indices)
     grad.<key>            parameter gradients
     after.<key>           buffers after the forward (batch-norm running statistics, u and v)
+An optimizer case: init.<i> the parameters, grad<t>.<i> their gradients at step t (absent: no
+gradient), step<t>.<i> the parameters after step t. An initialiser case: value, the scalars torch
+computed ([lo, hi] of a uniform, [mean, std] of a normal, a gain, [fanIn, fanOut]).
 
 Dropout: Nash's and PyTorch's random generators differ, so only the deterministic cases are
 compared (evaluation mode, and p = 0 and p = 1 in training). Initialisers: likewise only the
@@ -25,7 +28,6 @@ Run from the repository root (see README.md beside this file).
 import math
 import os
 
-import numpy as np
 import torch
 from safetensors.numpy import save_file
 
