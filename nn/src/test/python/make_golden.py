@@ -17,7 +17,8 @@ byte-for-byte reproducible.) For a layer case, <what> is
     after.<key>           buffers after the forward (batch-norm running statistics, u and v)
 An optimizer case: init.<i> the parameters, grad<t>.<i> their gradients at step t (absent: no
 gradient), step<t>.<i> the parameters after step t. An initialiser case: value, the scalars torch
-computed ([lo, hi] of a uniform, [mean, std] of a normal, a gain, [fanIn, fanOut]).
+computed ([lo, hi] of a uniform, [mean, std] of a normal, a gain, [fanIn, fanOut]); for a layer's
+default initialisation, weight and bias ([lo, hi] or [mean, std]) or state.<key>.
 
 Dropout: Nash's and PyTorch's random generators differ, so only the deterministic cases are
 compared (evaluation mode, and p = 0 and p = 1 in training). Initialisers: likewise only the
