@@ -227,8 +227,9 @@ final class Header {
             prev = e;
         }
         if (at != dataBytes) {
-            throw new SafetensorsException((dataBytes - at) + " trailing bytes after the last tensor (the data section has " + dataBytes
-                    + " bytes, the tensors cover " + at + ")");
+            long extra = dataBytes - at;
+            throw new SafetensorsException(extra + (extra == 1 ? " trailing byte" : " trailing bytes") + " after the last tensor (the data section has "
+                    + dataBytes + " bytes, the tensors cover " + at + ")");
         }
     }
 

@@ -3,9 +3,9 @@ package nash.nn.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -211,16 +211,12 @@ public final class Safetensors {
         b = ByteBuffer.allocate((int) n);   // n ≤ 100 MB and really in the file
         readFully(in, b, 8, null);
         b.flip();
-        String json;
-        try {
-            json = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(b).toString();
-        } catch (CharacterCodingException e) {
-            throw new SafetensorsException("header is not valid UTF-8", e);
+        CharBuffer json = CharBuffer.allocate((int) n);   // UTF-8 never decodes to more chars than bytes
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();   // reports malformed input, replaces nothing
+        if (utf8.decode(b, json, true).isError() || utf8.flush(json).isError()) {
+            throw new SafetensorsException("header is not valid UTF-8 (at byte " + (8 + b.position()) + " of the file)");
         }
-        return new Opened(Header.parse(json, size - 8 - n), 8 + n);
+        return new Opened(Header.parse(json.flip().toString(), size - 8 - n), 8 + n);
     }
 
     /** Fills {@code buf} from {@code pos}; a file that ends first is reported, never a hang or a short read. */
