@@ -7,7 +7,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 
-/** The one look shared by every chart: white, light grid, no chart border, legend inside. */
+/** The one look shared by every chart: white, light grid, no chart border, legend below. */
 final class Charts {
 
     static { Png.headless(); }
@@ -42,9 +42,10 @@ final class Charts {
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
-        s.setLegendBorderColor(new Color(0xDD, 0xDD, 0xDD));
-        s.setLegendBackgroundColor(new Color(255, 255, 255, 220));
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);   // below the plot: never over the data
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setLegendBackgroundColor(Color.WHITE);
         s.setChartPadding(12);
         s.setSeriesColors(COLORS);
         s.setAntiAlias(true);

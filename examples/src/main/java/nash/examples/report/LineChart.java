@@ -72,7 +72,7 @@ public final class LineChart {
         var st = chart.getStyler();
         st.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         st.setxAxisTickLabelsFormattingFunction(v -> Fmt.step(Math.round(v)));
-        boolean any = false;
+        boolean any = false, dropped = false;
         double x0 = Double.POSITIVE_INFINITY, x1 = Double.POSITIVE_INFINITY, anyY = Double.NaN;   // smallest two steps
         for (Series s : series) {
             long[] steps = s.steps();
@@ -84,8 +84,8 @@ public final class LineChart {
                 x[m] = steps[i];
                 y[m++] = values[i];
             }
-            int dropped = steps.length - m;
-            String name = s.name() + (dropped > 0 ? " (" + Fmt.step(dropped) + " not finite)" : "");
+            String name = s.name() + (m < steps.length ? " (" + Fmt.step(steps.length - m) + " not finite)" : "");
+            dropped |= m < steps.length;
             // XChart needs at least one point: a series with none is drawn as a single NaN, which it skips.
             XYSeries xs = m > 0 ? chart.addSeries(name, Arrays.copyOf(x, m), Arrays.copyOf(y, m))
                                 : chart.addSeries(name, new double[] {0}, new double[] {Double.NaN});
@@ -103,6 +103,7 @@ public final class LineChart {
             XYSeries hidden = chart.addSeries(" ", new double[] {x0 + (x1 - x0) / 3}, new double[] {anyY});
             hidden.setMarker(SeriesMarkers.NONE).setLineColor(new Color(0, 0, 0, 0)).setShowInLegend(false);
         }
+        st.setLegendVisible(series.size() > 1 || dropped);   // one plain series: the title names it
         if (!any) {   // an empty plot still needs a range
             st.setYAxisMin(0.0);
             st.setYAxisMax(1.0);

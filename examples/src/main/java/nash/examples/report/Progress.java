@@ -126,7 +126,7 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             if (step > bar.getMax()) bar.maxHint(step);
             bar.stepTo(step);
-            bar.setExtraMessage(Fmt.stats(lastStats));
+            bar.setExtraMessage("  " + Fmt.stats(lastStats));   // the bar puts it right after "steps/s"
         } else if (step % every == 0 || step == total) {
             printLine();
         }

@@ -1,6 +1,9 @@
 package nash.examples.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,6 +12,7 @@ import nash.core.Tensor;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -16,7 +20,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *
  * <pre>{@code
  * ScatterPlot.of(fake)                  // fake: [n,2]
- *            .modes(ring.modes())        // [k,2]: drawn as red crosses
+ *            .modes(ring.modes())        // [k,2]: drawn as red ×
  *            .title("step 2,000")
  *            .writePng(dir.resolve("samples/step-002000.png"));
  * }</pre>
@@ -148,13 +152,23 @@ public final class ScatterPlot {
                 my[i] = modes[2 * i + 1];
             }
             XYSeries m = chart.addSeries("real modes (" + k + ")", mx, my);
-            m.setMarker(SeriesMarkers.CROSS).setMarkerColor(MODE);
+            m.setMarker(new ModeMarker()).setMarkerColor(MODE);
         }
         return BitmapEncoder.getBufferedImage(chart);
     }
 
     /** Renders and writes the plot as a PNG (atomically, creating folders). */
     public void writePng(Path file) throws IOException { Png.write(render(), file); }
+
+    /** A bold × twice the size of the points, so a mode stays visible under a cloud of samples. */
+    private static final class ModeMarker extends Marker {
+        @Override public void paint(Graphics2D g, double x, double y, int markerSize) {
+            double r = markerSize * 1.2;
+            g.setStroke(new BasicStroke(2.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(new Line2D.Double(x - r, y - r, x + r, y + r));
+            g.draw(new Line2D.Double(x - r, y + r, x + r, y - r));
+        }
+    }
 
     static void pairs(String caller, double[] xy) {
         if (xy == null) throw new IllegalArgumentException(caller + ": points are null");
