@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * into an attribute of the body. {@code --dump-dom} prints the resulting DOM, which the test reads.
  * A page with a broken image checks that the probe can fail.
  */
-class ReportInChromiumTest {
+class HtmlReportInChromiumTest {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
