@@ -4,8 +4,12 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
+import nash.gan.data.Dataset;
+import nash.gan.data.Idx;
 
 /**
  * Data that ships inside the examples jar, so the examples run offline.
@@ -25,6 +29,32 @@ public final class BundledData {
         "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     private BundledData() {}
+
+    /**
+     * The bundled split as a {@link nash.gan.data.Dataset}: images [10000, 1, 28, 28] in [−1, 1] and
+     * their labels. The gzipped files are copied to a temporary folder and read by {@link Idx}.
+     */
+    public static Dataset fashionMnist() throws IOException {
+        Path dir = Files.createTempDirectory("nash-fashion-mnist");
+        try {
+            Path images = copy(FASHION_MNIST + "t10k-images-idx3-ubyte.gz", dir), labels = copy(FASHION_MNIST + "t10k-labels-idx1-ubyte.gz", dir);
+            return Idx.readDataset(images, labels);
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static Path copy(String resource, Path dir) throws IOException {
+        try (InputStream in = BundledData.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("BundledData: resource " + resource + " is missing from the class path (is nash-examples built whole?)");
+            Path out = dir.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+            Files.copy(in, out);
+            return out;
+        }
+    }
 
     /** The 10,000 test images as an IDX file (magic 0x00000803, shape [10000,28,28], unsigned bytes). The caller closes it. */
     public static InputStream fashionMnistImages() { return gunzip(FASHION_MNIST + "t10k-images-idx3-ubyte.gz"); }

@@ -88,6 +88,55 @@ public final class MetricsLog {
     }
 
     /** The metrics.csv text. */
+    /**
+     * Adds the rows of a metrics.csv written by {@link #writeCsv} (as a resumed run does), so the
+     * log continues where it stopped. Values read back to the same doubles.
+     *
+     * @throws IOException if the file is not such a CSV, naming the line
+     */
+    public synchronized void readCsv(Path file) throws IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).startsWith("step")) throw new IOException(file + ": not a metrics CSV (no 'step' header)");
+        List<String> header = parseCsvLine(lines.get(0));
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isEmpty()) continue;
+            List<String> f = parseCsvLine(lines.get(i));
+            if (f.size() != header.size()) throw new IOException(file + ": line " + (i + 1) + " has " + f.size() + " fields, the header " + header.size());
+            try {
+                long step = Long.parseLong(f.get(0));
+                Map<String, Double> row = new java.util.LinkedHashMap<>();
+                for (int c = 1; c < f.size(); c++) if (!f.get(c).isEmpty()) row.put(header.get(c), Double.parseDouble(f.get(c)));
+                log(step, row);
+            } catch (NumberFormatException e) {
+                throw new IOException(file + ": line " + (i + 1) + " holds a value that is not a number: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Fields of one CSV line as {@code csvField} writes them (quotes doubled inside quoted fields). */
+    private static List<String> parseCsvLine(String line) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { cur.append('"'); i++; }
+                else if (ch == '"') quoted = false;
+                else cur.append(ch);
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
     public synchronized String toCsv() {
         var sb = new StringBuilder("step");
         for (String c : columns) sb.append(',').append(csvField(c));

@@ -100,6 +100,25 @@ public final class RunReport {
         return this;
     }
 
+    /**
+     * Picks up what an earlier run left in the folder — metrics.csv and samples/step-*.png — so a
+     * resumed run's report continues its curves and sample history.
+     */
+    public synchronized RunReport reload() throws IOException {
+        Path csv = dir.resolve("metrics.csv");
+        if (Files.isRegularFile(csv)) metrics.readCsv(csv);
+        Path sampleDir = dir.resolve("samples");
+        if (Files.isDirectory(sampleDir)) {
+            try (var files = Files.list(sampleDir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    var m = java.util.regex.Pattern.compile("step-(\\d+)\\.png").matcher(f.getFileName().toString());
+                    if (m.matches()) samples.put(Long.parseLong(m.group(1)), f);
+                }
+            }
+        }
+        return this;
+    }
+
     /** Writes samples/step-NNNNNN.png and shows it in the report under its step. Returns the file. */
     public Path samples(long step, ImageGrid grid) throws IOException { return samples(step, grid.render()); }
 

@@ -17,7 +17,7 @@ import nash.gan.data.Dataset.Batch;
  * training run resumed from a checkpoint with {@link #restore} sees the same batches, bit for bit,
  * as the run that was not interrupted. Not thread-safe.
  */
-public final class DataLoader {
+public final class DataLoader implements BatchSource {
 
     private static final long STATE_TAG = 0x4E4153484C4F4144L;   // "NASHLOAD"
     private static final int STATE_LENGTH = 11;
@@ -61,7 +61,7 @@ public final class DataLoader {
     public int batchesPerEpoch() { return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize; }
 
     /** The next batch, starting a new epoch when the current one is used up. */
-    public Batch next() {
+    @Override public Batch next() {
         int end = Math.min(n, cursor + batchSize);
         if (end == cursor || (dropLast && end - cursor < batchSize)) {
             startEpoch(epoch + 1);
@@ -79,6 +79,8 @@ public final class DataLoader {
     public int position() { return cursor; }
 
     public Dataset dataset() { return data; }
+
+    @Override public int classes() { return data.classes(); }
 
     private void startEpoch(long e) {
         epoch = e;
@@ -99,7 +101,7 @@ public final class DataLoader {
      * The position, for a checkpoint: [tag, n, batchSize, shuffle, dropLast, epoch, position,
      * rng state at the epoch's start (4 longs)].
      */
-    public long[] state() {
+    @Override public long[] state() {
         return new long[] {STATE_TAG, n, batchSize, shuffle ? 1 : 0, dropLast ? 1 : 0, epoch, cursor,
                 epochStartRng[0], epochStartRng[1], epochStartRng[2], epochStartRng[3]};
     }
@@ -111,7 +113,7 @@ public final class DataLoader {
      * @throws IllegalArgumentException if the state is malformed or was saved by a loader with
      *                                  another dataset size, batch size, shuffle or dropLast
      */
-    public void restore(long[] state) {
+    @Override public void restore(long[] state) {
         String where = "DataLoader.restore";
         if (state == null || state.length != STATE_LENGTH || state[0] != STATE_TAG) {
             throw new IllegalArgumentException(where + ": not a DataLoader state (need " + STATE_LENGTH + " longs starting with the tag)");

@@ -46,6 +46,14 @@ public final class Dataset {
 
     public boolean hasLabels() { return labels != null; }
 
+    /** The number of classes: the largest label + 1, or 0 without labels. */
+    public int classes() {
+        if (labels == null) return 0;
+        int max = -1;
+        for (int l : labels) max = Math.max(max, l);
+        return max + 1;
+    }
+
     /** A copy of the labels, or null for an unlabelled set. */
     public int[] labels() { return labels == null ? null : labels.clone(); }
 
@@ -80,9 +88,10 @@ public final class Dataset {
      *
      * @param x       [b, …]
      * @param labels  [b], or null for an unlabelled set
-     * @param indices which examples of the dataset these are
+     * @param indices which examples of the dataset these are, or null for freshly drawn data
      */
     public record Batch(Tensor x, int[] labels, int[] indices) {
-        public int size() { return indices.length; }
+        /** The number of examples (indices is null for data drawn fresh rather than taken from a set). */
+        public int size() { return x.shape(0); }
     }
 }

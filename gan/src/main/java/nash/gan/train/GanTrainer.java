@@ -13,6 +13,8 @@ import nash.core.GradMode;
 import nash.core.Rng;
 import nash.core.Tensor;
 import nash.gan.Conditional;
+import nash.gan.data.BatchSource;
+import nash.gan.data.Dataset.Batch;
 import nash.gan.layers.FeatureMatching;
 import nash.gan.layers.PacGan;
 import nash.gan.loss.GanLoss;
@@ -64,7 +66,7 @@ public final class GanTrainer {
     private Rng latentRng, auxRng;
     private Map<String, Tensor> ema;          // shadow copies of G's parameters, or null
     private long step, skipped;
-    private Batch lastReal;
+    private Tensor lastReal, lastRealLabels;
 
     private GanTrainer(Builder b) {
         this.g = b.g;
@@ -130,20 +132,21 @@ public final class GanTrainer {
     }
 
     private void discriminatorStep(Map<String, Double> stats) {
-        Batch real = data.next();
+        Batch batch = data.next();
+        Tensor real = batch.x(), realLabels = labelTensor(batch.labels());
         lastReal = real;
-        int n = real.x().shape(0);
+        lastRealLabels = realLabels;
+        int n = real.shape(0);
         Tensor fakeLabels = randomLabels(n);
         Tensor fake;
         try (GradMode scope = Autograd.noGrad()) {
             fake = generate(latents(n), fakeLabels);                                          // G(z).detach()
         }
-        Tensor realIn = prepare(real.x()), fakeIn = prepare(fake);
-        Tensor dReal = discriminate(realIn, real.labels()), dFake = discriminate(fakeIn, fakeLabels);
+        Tensor realIn = prepare(real), fakeIn = prepare(fake);
+        Tensor dReal = discriminate(realIn, realLabels), dFake = discriminate(fakeIn, fakeLabels);
         Tensor lossD = loss.discriminator(dReal, dFake, smoothing);
         if (penalty != null) {
-            Tensor labels = real.labels();
-            UnaryOperator<Tensor> critic = x -> discriminate(x, labels);
+            UnaryOperator<Tensor> critic = x -> discriminate(x, realLabels);
             Tensor p = penalty.compute(critic, realIn, fakeIn, auxRng);
             stats.put("penalty", p.item());
             lossD = lossD.add(p);
@@ -161,7 +164,7 @@ public final class GanTrainer {
     }
 
     private void generatorStep(Map<String, Double> stats) {
-        int n = lastReal.x().shape(0);
+        int n = lastReal.shape(0);
         Tensor fakeLabels = randomLabels(n);
         Tensor fake = generate(latents(n), fakeLabels);
         Tensor fakeIn = prepare(fake);
@@ -170,7 +173,7 @@ public final class GanTrainer {
             Sequential features = nash.gan.models.Models.slice((Sequential) d, 0, featureLayers);
             Tensor realFeatures;
             try (GradMode scope = Autograd.noGrad()) {
-                realFeatures = features.forward(prepare(lastReal.x()));
+                realFeatures = features.forward(prepare(lastReal));
             }
             lossG = FeatureMatching.loss(realFeatures, features.forward(fakeIn));
         } else if (unrolledSteps > 0) {
@@ -196,8 +199,8 @@ public final class GanTrainer {
         Map<String, Tensor> named = d.namedParameters();
         List<String> names = new ArrayList<>(named.keySet());
         Map<String, Tensor> theta = new LinkedHashMap<>(named);
-        Tensor realIn = prepare(lastReal.x());
-        Tensor realLabels = lastReal.labels();
+        Tensor realIn = prepare(lastReal);
+        Tensor realLabels = lastRealLabels;
         for (int i = 0; i < unrolledSteps; i++) {
             Map<String, Tensor> current = theta;
             Tensor lossD = d.withParameters(current, () ->
@@ -281,6 +284,14 @@ public final class GanTrainer {
         return pac > 1 ? PacGan.pack(x, pac) : x;
     }
 
+    private Tensor labelTensor(int[] labels) {
+        if (classes == 0) return null;
+        if (labels == null) throw new IllegalArgumentException("GanTrainer: a conditional GAN needs labelled data");
+        double[] y = new double[labels.length];
+        for (int i = 0; i < y.length; i++) y[i] = labels[i];
+        return Tensor.wrap(y, y.length);
+    }
+
     private Tensor latents(int n) { return Tensor.randn(latentRng, n, latentDim); }
 
     private Tensor randomLabels(int n) {
@@ -337,7 +348,10 @@ public final class GanTrainer {
      * Writes G, D, both optimizers, the EMA, the step counters, every random stream and the data
      * position to one safetensors file, atomically: a crash mid-save leaves the previous file intact.
      */
-    public void save(Path file) throws IOException {
+    public void save(Path file) throws IOException { save(file, Map.of()); }
+
+    /** {@link #save(Path)} with extra metadata entries (e.g. how to rebuild the models), read back by {@link Safetensors#metadata}. */
+    public void save(Path file, Map<String, String> extra) throws IOException {
         Map<String, Tensor> t = new LinkedHashMap<>();
         g.stateDict().forEach((k, v) -> t.put("G." + k, v));
         d.stateDict().forEach((k, v) -> t.put("D." + k, v));
@@ -353,6 +367,10 @@ public final class GanTrainer {
         meta.put("nash.data", longs(data.state()));
         meta.put("nash.loss", loss.name());
         meta.put("nash.latent_dim", Integer.toString(latentDim));
+        extra.forEach((k, v) -> {
+            if (k.startsWith("nash.")) throw new IllegalArgumentException("save: metadata key '" + k + "' is reserved");
+            meta.put(k, v);
+        });
         Safetensors.save(t, meta, file);
     }
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import nash.core.Autograd;
 import nash.core.Rng;
 import nash.core.Tensor;
+import nash.gan.data.BatchSource;
+import nash.gan.data.Dataset.Batch;
 import nash.gan.loss.GanLoss;
 import nash.gan.models.ConcatDiscriminator;
 import nash.gan.models.ConditionalGenerator;
@@ -47,13 +49,12 @@ class GanTrainerTest {
         @Override public Batch next() {
             calls++;
             Tensor x = Tensor.randn(rng, batch, 2).mul(0.1).add(Tensor.of(new double[] {1, -1}));
-            Tensor y = null;
+            int[] y = null;
             if (labelled) {
-                double[] l = new double[batch];
-                for (int i = 0; i < batch; i++) l[i] = rng.nextInt(3);
-                y = Tensor.wrap(l, batch);
+                y = new int[batch];
+                for (int i = 0; i < batch; i++) y[i] = rng.nextInt(3);
             }
-            return new Batch(x, y);
+            return new Batch(x, y, null);
         }
 
         @Override public long[] state() { return rng.state(); }

@@ -1,12 +1,13 @@
-package nash.gan.train;
+package nash.gan.data;
 
 /**
- * Where the trainer's real batches come from. Its position is part of a checkpoint: after
- * {@link #restore} with a saved {@link #state}, the source yields exactly the batches it would have.
+ * An endless stream of batches of real data for the trainer. Its position is part of a checkpoint:
+ * after {@link #restore} with a saved {@link #state}, the source yields exactly the batches it
+ * would have.
  */
 public interface BatchSource {
 
-    Batch next();
+    Dataset.Batch next();
 
     /** The position (and any random state), as longs. */
     long[] state();

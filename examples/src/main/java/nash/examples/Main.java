@@ -1,0 +1,21 @@
+package nash.examples;
+
+import java.util.List;
+import nash.examples.cli.Cli;
+
+/**
+ * The {@code nash} command line: {@code train}, {@code sample}, {@code eval}, {@code interpolate}.
+ * Run {@code java --add-modules jdk.incubator.vector -jar examples/target/nash.jar --help}.
+ */
+public final class Main {
+
+    private static List<String> args = List.of();
+
+    public static void main(String[] argv) {
+        args = List.of(argv);
+        System.exit(Cli.run(argv));
+    }
+
+    /** The arguments the program was started with (for the report's subtitle). */
+    public static List<String> arguments() { return args; }
+}

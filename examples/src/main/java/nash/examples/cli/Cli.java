@@ -1,0 +1,31 @@
+package nash.examples.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command tree and its error handling: a bad option or a bad file gets one clear line, not a stack trace. */
+@Command(name = "nash", mixinStandardHelpOptions = true, version = "nash 0.1.0",
+        description = "Train generative adversarial networks and look at what they learned.",
+        subcommands = {TrainCommand.class, SampleCommand.class, EvalCommand.class, InterpolateCommand.class})
+public final class Cli implements Runnable {
+
+    @Override public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (e instanceof IllegalArgumentException || e instanceof java.io.IOException || e instanceof IllegalStateException) {
+                err.println("nash " + cmd.getCommandName() + ": " + e.getMessage());
+                if (System.getenv("NASH_DEBUG") != null) e.printStackTrace(err);
+                return 2;
+            }
+            throw e;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,187 @@
+package nash.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nash.core.Rng;
+import nash.core.Tensor;
+import nash.core.kernel.Parallel;
+import nash.examples.Main;
+import nash.examples.report.Progress;
+import nash.examples.report.RunReport;
+import nash.gan.metrics.ModeCoverage;
+import nash.gan.train.GanTrainer;
+import nash.gan.train.StepStats;
+import nash.nn.io.Safetensors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code nash train}: trains a GAN and leaves samples, curves, metrics, checkpoints and report.html in its folder. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a GAN; samples, curves, metrics, a checkpoint and report.html go to the output folder.")
+final class TrainCommand implements Callable<Integer> {
+
+    static final String CHECKPOINT = "checkpoint.safetensors";
+
+    @Option(names = "--data", description = "fashion-mnist (bundled, default), ring8, grid25, or a directory of IDX files")
+    String data = "fashion-mnist";
+
+    @Option(names = "--model", description = "mlp, dcgan, cmlp (conditional MLP), cdcgan (conditional DCGAN, projection D); "
+            + "default: dcgan for images, mlp for 2-D data")
+    String model;
+
+    @Option(names = "--loss", description = "ns (non-saturating, default), minimax, wgan, hinge, lsgan")
+    String loss = "ns";
+
+    @Option(names = "--penalty", description = "none (default), gp (WGAN-GP), r1, r2, clip (weight clipping); default gp for wgan")
+    String penalty;
+
+    @Option(names = "--penalty-weight", description = "λ of gp (10), γ of r1/r2 (1), c of clip (0.01)")
+    Double penaltyWeight;
+
+    @Option(names = "--critic-steps", description = "discriminator steps per generator step (default 1; 5 for wgan)")
+    Integer criticSteps;
+
+    @Option(names = "--steps", description = "generator steps in all (default 1500 for images, 3000 for 2-D data)")
+    Integer steps;
+
+    @Option(names = "--batch", description = "batch size (default 64)")
+    int batch = 64;
+
+    @Option(names = "--lr-g", description = "generator learning rate (default 2e-4; 1e-3 for 2-D data)")
+    Double lrG;
+
+    @Option(names = "--lr-d", description = "discriminator learning rate (default 2e-4; 1e-3 for 2-D data)")
+    Double lrD;
+
+    @Option(names = "--latent", description = "latent size (default 100 for images, 8 for 2-D data)")
+    Integer latent;
+
+    @Option(names = "--ema", description = "decay of an exponential moving average of G used for samples (0: off)")
+    double ema = 0;
+
+    @Option(names = "--pac", description = "PacGAN: D judges packs of this many samples (default 1)")
+    int pac = 1;
+
+    @Option(names = "--unrolled", description = "unrolled GAN: G looks this many D steps ahead (default 0)")
+    int unrolled = 0;
+
+    @Option(names = "--label-smoothing", description = "one-sided label smoothing of D's real targets (default 0)")
+    double labelSmoothing = 0;
+
+    @Option(names = "--diff-augment", description = "DiffAugment (colour, translation, cutout) on D's inputs")
+    boolean diffAugment;
+
+    @Option(names = "--seed", description = "random seed (default 1)")
+    long seed = 1;
+
+    @Option(names = "--threads", description = "threads for the kernels (default: all processors)")
+    Integer threads;
+
+    @Option(names = "--out", description = "output folder (default runs/<data>-<model>)")
+    Path out;
+
+    @Option(names = "--snapshot-every", description = "steps between sample grids and checkpoints (default steps/10)")
+    Integer snapshotEvery;
+
+    @Option(names = "--resume", description = "continue the run in --out from its checkpoint, up to --steps")
+    boolean resume;
+
+    @Override public Integer call() throws Exception {
+        if (threads != null) Parallel.setThreads(threads);
+        Setup.Data d = Setup.data(data);
+        RunSpec spec = resume ? resumedSpec() : spec(d);
+        if (resume && !spec.data().equals(data) && !data.equals("fashion-mnist")) {
+            throw new IllegalArgumentException("--resume: the run in " + out + " was trained on '" + spec.data() + "', not '" + data + "'");
+        }
+        if (resume) d = Setup.data(spec.data());
+        int total = steps != null ? steps : d.is2d() ? 3000 : 1500;
+        Path dir = outDir(spec);
+        GanTrainer trainer = Setup.trainer(spec, d);
+        RunReport report = new RunReport(dir, "Nash — " + spec.model() + " GAN on " + spec.data())
+                .subtitle("nash train " + String.join(" ", Main.arguments())).config(spec.describe());
+        if (resume) {
+            trainer.load(dir.resolve(CHECKPOINT));
+            report.reload();
+            System.out.printf("resumed %s at step %,d%n", dir.resolve(CHECKPOINT), trainer.stepCount());
+        }
+        if (trainer.stepCount() >= total) {
+            System.out.printf("the run in %s is already at step %,d of %,d%n", dir, trainer.stepCount(), total);
+            return 0;
+        }
+        int every = snapshotEvery != null ? snapshotEvery : Math.max(1, total / 10);
+        Snapshots snaps = new Snapshots(trainer, d, report);
+        System.out.printf("training %s on %s for %,d steps (%s); output in %s%n", spec.model(), spec.data(), total,
+                nash.gan.models.Models.describe(trainer.generator()), dir.toAbsolutePath());
+        try (Progress progress = Progress.start("train", total)) {
+            while (trainer.stepCount() < total) {
+                StepStats s = trainer.step();
+                Map<String, Double> stats = reportStats(s);
+                report.log(s.step(), stats);
+                progress.update(s.step(), stats);
+                if (s.step() % every == 0 || s.step() == total) {
+                    snaps.take(s.step());
+                    trainer.save(dir.resolve(CHECKPOINT), spec.toMetadata());
+                    report.write(null);
+                }
+            }
+        }
+        Map<String, Double> finals = new LinkedHashMap<>();
+        if (d.is2d()) {
+            Tensor pts = trainer.sample(Tensor.randn(new Rng(seed + 99), ModeCoverage.STANDARD_SAMPLES, spec.latent()), null);
+            report.samplesCsv(pts.toArray());
+            finals.putAll(Evaluation.modeCoverage(pts, d.mixture()));
+        } else {
+            finals.putAll(Evaluation.images(trainer, d, 2000, seed));
+        }
+        Path page = report.write(finals);
+        System.out.println();
+        finals.forEach((k, v) -> System.out.printf("  %-24s %.4f%n", k, v));
+        System.out.println("samples:    " + dir.resolve("samples").toAbsolutePath());
+        System.out.println("checkpoint: " + dir.resolve(CHECKPOINT).toAbsolutePath());
+        System.out.println("report:     " + page.toAbsolutePath());
+        return 0;
+    }
+
+    /** The run's settings from the options, with defaults that depend on the data and the loss. */
+    private RunSpec spec(Setup.Data d) {
+        String m = model != null ? model : d.is2d() ? "mlp" : "dcgan";
+        String pen = penalty != null ? penalty : loss.equals("wgan") ? "gp" : "none";
+        double weight = penaltyWeight != null ? penaltyWeight : pen.equals("gp") ? 10 : pen.equals("clip") ? 0.01 : 1;
+        int k = criticSteps != null ? criticSteps : loss.equals("wgan") ? 5 : 1;
+        double lr = d.is2d() ? 1e-3 : 2e-4;
+        int z = latent != null ? latent : d.is2d() ? 8 : 100;
+        if (batch < 2) throw new IllegalArgumentException("--batch must be at least 2, got " + batch);
+        return new RunSpec(data, m, z, loss, pen, weight, k, batch, lrG != null ? lrG : lr, lrD != null ? lrD : lr, ema, pac, unrolled,
+                labelSmoothing, diffAugment, seed);
+    }
+
+    private RunSpec resumedSpec() throws Exception {
+        if (out == null) throw new IllegalArgumentException("--resume needs --out, the folder of the run to continue");
+        Path ckpt = out.resolve(CHECKPOINT);
+        if (!Files.isRegularFile(ckpt)) throw new IllegalArgumentException("--resume: no checkpoint at " + ckpt);
+        return RunSpec.fromMetadata(Safetensors.metadata(ckpt), ckpt.toString());
+    }
+
+    private Path outDir(RunSpec spec) {
+        if (out != null) return out;
+        String name = Path.of(spec.data()).getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_");
+        return Path.of("runs", name + "-" + spec.model());
+    }
+
+    /** The trainer's statistics under the report's names. */
+    static Map<String, Double> reportStats(StepStats s) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        s.values().forEach((k, v) -> {
+            switch (k) {
+                case "d_real": m.put(RunReport.D_REAL, v); break;
+                case "d_fake": m.put(RunReport.D_FAKE, v); break;
+                case "skipped": if (v > 0) m.put(k, v); break;
+                default: m.put(k, v);
+            }
+        });
+        return m;
+    }
+}

@@ -1,0 +1,157 @@
+package nash.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import nash.core.Rng;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, on small runs. */
+class CliTest {
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = Cli.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void trainResumeSampleAndEvalOn2dData(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("ring");
+        Result r = run("train", "--data", "ring8", "--steps", "20", "--snapshot-every", "10", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : List.of("report.html", "metrics.csv", "metrics.json", "samples.csv", "checkpoint.safetensors",
+                "samples/step-000010.png", "samples/step-000020.png")) {
+            assertTrue(Files.isRegularFile(dir.resolve(f)), f + " missing; output:\n" + r.out());
+        }
+        assertTrue(Files.readString(dir.resolve("samples.csv")).startsWith("x,y\n"));
+        assertEquals(2501, Files.readAllLines(dir.resolve("samples.csv")).size());
+        assertTrue(r.out().contains("modes_captured"), r.out());
+
+        Result resumed = run("train", "--resume", "--out", dir.toString(), "--steps", "30", "--snapshot-every", "10");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("resumed") && resumed.out().contains("step 20"), resumed.out());
+        assertEquals(30 + 1, Files.readAllLines(dir.resolve("metrics.csv")).size(), "metrics continue across the resume");
+
+        Path png = tmp.resolve("pts.png");
+        Result s = run("sample", "--checkpoint", dir.resolve("checkpoint.safetensors").toString(), "--out", png.toString(), "-n", "100");
+        assertEquals(0, s.code(), s.err());
+        assertEquals(101, Files.readAllLines(tmp.resolve("pts.csv")).size());
+        Result e = run("eval", "--checkpoint", dir.resolve("checkpoint.safetensors").toString());
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().contains("step 30") && e.out().contains("high_quality_percent"), e.out());
+    }
+
+    /** A small labelled IDX directory: n 28×28 images of 10 classes (a bright square whose place is the class). */
+    static Path idxDir(Path dir, int n) throws IOException {
+        Files.createDirectories(dir);
+        Rng rng = new Rng(1);
+        try (DataOutputStream img = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(dir.resolve("train-images-idx3-ubyte.gz"))));
+             DataOutputStream lab = new DataOutputStream(Files.newOutputStream(dir.resolve("train-labels-idx1-ubyte")))) {
+            img.writeInt(0x803);
+            img.writeInt(n);
+            img.writeInt(28);
+            img.writeInt(28);
+            lab.writeInt(0x801);
+            lab.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                int c = i % 10;
+                for (int y = 0; y < 28; y++) {
+                    for (int x = 0; x < 28; x++) {
+                        boolean on = y / 9 == c / 3 && x / 9 == c % 3 || (c == 9 && y > 24);
+                        img.writeByte(on ? 200 + rng.nextInt(50) : rng.nextInt(20));
+                    }
+                }
+                lab.writeByte(c);
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void trainsOnAnIdxDirectoryWithImageMetricsAndInterpolates(@TempDir Path tmp) throws IOException {
+        Path data = idxDir(tmp.resolve("idx"), 200);
+        Path dir = tmp.resolve("run");
+        String cache = tmp.resolve("cache").toString();
+        Result r = withCache(cache, () -> run("train", "--data", data.toString(), "--model", "cmlp", "--steps", "4", "--batch", "16",
+                "--out", dir.toString()));
+        assertEquals(0, r.code(), r.err() + r.out());
+        for (String m : List.of("fid", "class_js", "inception_score", "precision", "recall", "nearest_train_distance")) {
+            assertTrue(r.out().contains(m), m + " missing:\n" + r.out());
+        }
+        Path ckpt = dir.resolve("checkpoint.safetensors");
+        Result s = run("sample", "--checkpoint", ckpt.toString(), "--out", tmp.resolve("grid.png").toString(), "--per-class");
+        assertEquals(0, s.code(), s.err());
+        assertTrue(Files.size(tmp.resolve("grid.png")) > 1000);
+        Result i = run("interpolate", "--checkpoint", ckpt.toString(), "--out", tmp.resolve("walk.png").toString(), "--steps", "5");
+        assertEquals(0, i.code(), i.err());
+    }
+
+    static Result withCache(String dir, java.util.function.Supplier<Result> body) {
+        String old = System.getProperty("nash.cache");
+        System.setProperty("nash.cache", dir);
+        try {
+            return body.get();
+        } finally {
+            if (old == null) System.clearProperty("nash.cache");
+            else System.setProperty("nash.cache", old);
+        }
+    }
+
+    @Test
+    void badInputGetsOneClearLine(@TempDir Path tmp) throws IOException {
+        Result r = run("train", "--data", tmp.resolve("nowhere").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("neither one of") && r.err().contains("nowhere"), r.err());
+        assertTrue(!r.err().contains("Exception"), r.err());
+        Result bad = run("train", "--steps", "many");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--steps"), bad.err());
+        Result loss = run("train", "--data", "ring8", "--loss", "fancy", "--steps", "1", "--out", tmp.resolve("x").toString());
+        assertTrue(loss.err().contains("unknown loss 'fancy'"), loss.err());
+        Result model = run("train", "--data", "ring8", "--model", "dcgan", "--steps", "1", "--out", tmp.resolve("y").toString());
+        assertTrue(model.err().contains("2-D data takes --model mlp"), model.err());
+        Result none = run("sample", "--checkpoint", tmp.resolve("missing.safetensors").toString());
+        assertTrue(none.err().contains("no checkpoint at"), none.err());
+        Files.writeString(tmp.resolve("junk.safetensors"), "not a checkpoint");
+        Result junk = run("eval", "--checkpoint", tmp.resolve("junk.safetensors").toString());
+        assertEquals(2, junk.code());
+        assertTrue(junk.err().startsWith("nash eval:"), junk.err());
+    }
+
+    @Test
+    void aCheckpointThatDoesNotMatchTheModelIsNamed(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run("train", "--data", "ring8", "--steps", "2", "--out", dir.toString()).code());
+        // Rewrite the checkpoint's metadata to claim another model: loading must say what does not match.
+        Path ckpt = dir.resolve("checkpoint.safetensors");
+        var meta = new java.util.LinkedHashMap<>(nash.nn.io.Safetensors.metadata(ckpt));
+        meta.put("run.pac", "2");
+        var tensors = nash.nn.io.Safetensors.load(ckpt);
+        meta.keySet().removeIf(k -> k.startsWith("__"));
+        nash.nn.io.Safetensors.save(tensors, meta, ckpt);
+        Result r = run("eval", "--checkpoint", ckpt.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("does not match the model"), r.err());
+    }
+}

@@ -1,0 +1,26 @@
+package nash.gan.data;
+
+import nash.core.Rng;
+
+/** Batches drawn fresh from a {@link Toy2d} mixture by a seeded generator (its state is the position). */
+public final class Toy2dSource implements BatchSource {
+
+    private final Toy2d mixture;
+    private final int batchSize;
+    private Rng rng;
+
+    public Toy2dSource(Toy2d mixture, int batchSize, long seed) {
+        if (batchSize < 1) throw new IllegalArgumentException("Toy2dSource: batch size must be ≥ 1, got " + batchSize);
+        this.mixture = mixture;
+        this.batchSize = batchSize;
+        this.rng = new Rng(seed);
+    }
+
+    public Toy2d mixture() { return mixture; }
+
+    @Override public Dataset.Batch next() { return new Dataset.Batch(mixture.sample(batchSize, rng), null, null); }
+
+    @Override public long[] state() { return rng.state(); }
+
+    @Override public void restore(long[] state) { rng = Rng.fromState(state); }
+}
