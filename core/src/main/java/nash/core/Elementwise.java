@@ -31,8 +31,8 @@ public final class Elementwise {
     public static Tensor add(Tensor a, Tensor b) {
         Tensor y = binary("add", Binary.ADD, a, b);
         return y.onBackward(gy -> grads(                                       // ∂y/∂a = ∂y/∂b = 1
-                a.requiresGrad ? Shape.sumTo(gy, a.shape) : null,
-                b.requiresGrad ? Shape.sumTo(gy, b.shape) : null));
+                Graph.needs(a) ? Shape.sumTo(gy, a.shape) : null,
+                Graph.needs(b) ? Shape.sumTo(gy, b.shape) : null));
     }
 
     /** y = a + s */
@@ -45,8 +45,8 @@ public final class Elementwise {
     public static Tensor sub(Tensor a, Tensor b) {
         Tensor y = binary("sub", Binary.SUB, a, b);
         return y.onBackward(gy -> grads(                                       // ∂y/∂a = 1, ∂y/∂b = −1
-                a.requiresGrad ? Shape.sumTo(gy, a.shape) : null,
-                b.requiresGrad ? Shape.sumTo(neg(gy), b.shape) : null));
+                Graph.needs(a) ? Shape.sumTo(gy, a.shape) : null,
+                Graph.needs(b) ? Shape.sumTo(neg(gy), b.shape) : null));
     }
 
     /** y = a − s */
@@ -65,8 +65,8 @@ public final class Elementwise {
     public static Tensor mul(Tensor a, Tensor b) {
         Tensor y = binary("mul", Binary.MUL, a, b);
         return y.onBackward(gy -> grads(                                       // ∂y/∂a = b, ∂y/∂b = a
-                a.requiresGrad ? Shape.sumTo(mul(gy, b), a.shape) : null,
-                b.requiresGrad ? Shape.sumTo(mul(gy, a), b.shape) : null), a, b);
+                Graph.needs(a) ? Shape.sumTo(mul(gy, b), a.shape) : null,
+                Graph.needs(b) ? Shape.sumTo(mul(gy, a), b.shape) : null), a, b);
     }
 
     /** y = a · s */
@@ -79,8 +79,8 @@ public final class Elementwise {
     public static Tensor div(Tensor a, Tensor b) {
         Tensor y = binary("div", Binary.DIV, a, b);
         return y.onBackward(gy -> grads(                                       // ∂y/∂a = 1/b, ∂y/∂b = −a/b² = −y/b
-                a.requiresGrad ? Shape.sumTo(div(gy, b), a.shape) : null,
-                b.requiresGrad ? Shape.sumTo(neg(div(mul(gy, a), mul(b, b))), b.shape) : null), a, b);
+                Graph.needs(a) ? Shape.sumTo(div(gy, b), a.shape) : null,
+                Graph.needs(b) ? Shape.sumTo(neg(div(mul(gy, a), mul(b, b))), b.shape) : null), a, b);
     }
 
     /** y = a / s */
@@ -108,9 +108,9 @@ public final class Elementwise {
     public static Tensor pow(Tensor a, Tensor b) {
         Tensor y = binary("pow", Binary.POW, a, b);
         return y.onBackward(gy -> grads(
-                a.requiresGrad ? Shape.sumTo(mul(gy, mul(b, pow(a, sub(b, 1.0)))), a.shape) : null, // ∂y/∂a = b·a^(b−1)
+                Graph.needs(a) ? Shape.sumTo(mul(gy, mul(b, pow(a, sub(b, 1.0)))), a.shape) : null, // ∂y/∂a = b·a^(b−1)
                 // ∂y/∂b = a^b·log a, taken as 0 where a = 0 and b ≥ 0 (the limit, as PyTorch does)
-                b.requiresGrad ? Shape.sumTo(mul(gy, where(mul(eq(a, zeroLike()), ge(b, zeroLike())),
+                Graph.needs(b) ? Shape.sumTo(mul(gy, where(mul(eq(a, zeroLike()), ge(b, zeroLike())),
                         zeroLike(), mul(pow(a, b), log(a)))), b.shape) : null), a, b);
     }
 
@@ -213,8 +213,8 @@ public final class Elementwise {
         Tensor y = binary("maximum", Binary.MAX, a, b);
         return y.onBackward(gy -> {
             Tensor half = mul(eq(a, b), 0.5);
-            return grads(a.requiresGrad ? Shape.sumTo(mul(gy, add(gt(a, b), half)), a.shape) : null,
-                         b.requiresGrad ? Shape.sumTo(mul(gy, add(gt(b, a), half)), b.shape) : null);
+            return grads(Graph.needs(a) ? Shape.sumTo(mul(gy, add(gt(a, b), half)), a.shape) : null,
+                         Graph.needs(b) ? Shape.sumTo(mul(gy, add(gt(b, a), half)), b.shape) : null);
         }, a, b);
     }
 
@@ -223,8 +223,8 @@ public final class Elementwise {
         Tensor y = binary("minimum", Binary.MIN, a, b);
         return y.onBackward(gy -> {
             Tensor half = mul(eq(a, b), 0.5);
-            return grads(a.requiresGrad ? Shape.sumTo(mul(gy, add(lt(a, b), half)), a.shape) : null,
-                         b.requiresGrad ? Shape.sumTo(mul(gy, add(lt(b, a), half)), b.shape) : null);
+            return grads(Graph.needs(a) ? Shape.sumTo(mul(gy, add(lt(a, b), half)), a.shape) : null,
+                         Graph.needs(b) ? Shape.sumTo(mul(gy, add(lt(b, a), half)), b.shape) : null);
         }, a, b);
     }
 
@@ -238,8 +238,8 @@ public final class Elementwise {
         Tensor y = Tensor.fromOp("where", out, shape, a, b);
         return y.onBackward(gy -> {
             Tensor mask = constant(normalisedMask(c), shape);
-            return grads(a.requiresGrad ? Shape.sumTo(mul(gy, mask), a.shape) : null,
-                         b.requiresGrad ? Shape.sumTo(mul(gy, rsub(1.0, mask)), b.shape) : null);
+            return grads(Graph.needs(a) ? Shape.sumTo(mul(gy, mask), a.shape) : null,
+                         Graph.needs(b) ? Shape.sumTo(mul(gy, rsub(1.0, mask)), b.shape) : null);
         }, cond);
     }
 

@@ -27,11 +27,30 @@ final class Graph {
         Tensor pending;
         /** The walk that last visited this node (for the topological sort). */
         long visit;
+        /** The walk in which this node leads to a wanted input (see {@link #needs}). */
+        long neededIn;
 
         Node(String op, Tensor[] inputs) {
             this.op = op;
             this.inputs = inputs;
         }
+    }
+
+    /** The inputs an {@code Autograd.grad} walk wants, so backward functions can skip the rest. */
+    private record Filter(long walk, Map<Object, Integer> wanted) {}
+
+    private static final ThreadLocal<Filter> FILTER = new ThreadLocal<>();
+
+    /**
+     * Whether a backward function should compute the gradient of input t: t requires grad and,
+     * inside {@code Autograd.grad}, some wanted input is reachable through it. So the generator's
+     * step never computes gradients of the discriminator's weights.
+     */
+    static boolean needs(Tensor t) {
+        if (!t.requiresGrad) return false;
+        Filter f = FILTER.get();
+        if (f == null) return true;
+        return t.node != null ? t.node.neededIn == f.walk : f.wanted.containsKey(t);
     }
 
     private static final java.util.concurrent.atomic.AtomicLong WALKS = new java.util.concurrent.atomic.AtomicLong();
@@ -60,6 +79,21 @@ final class Graph {
             }
         }
         List<Node> order = topologicalOrder(roots);
+        Filter previous = FILTER.get();
+        if (wanted != null) {
+            long walk = order.isEmpty() ? -1 : order.get(0).visit;
+            for (Node n : order) {            // inputs come before their consumers in this order
+                boolean need = wanted.containsKey(n);
+                for (Tensor in : n.inputs) {
+                    if (need || in == null || !in.requiresGrad) continue;
+                    need = in.node != null ? in.node.neededIn == walk : wanted.containsKey(in);
+                }
+                if (need) n.neededIn = walk;
+            }
+            FILTER.set(new Filter(walk, wanted));
+        } else {
+            FILTER.remove();
+        }
         try (GradMode mode = createGraph ? Autograd.enableGrad() : Autograd.noGrad()) {
             for (int r = 0; r < roots.length; r++) {
                 Tensor root = roots[r];
@@ -91,6 +125,8 @@ final class Graph {
             }
         } finally {
             for (Node n : order) n.pending = null;
+            if (previous != null) FILTER.set(previous);
+            else FILTER.remove();
         }
         return results;
     }

@@ -50,8 +50,8 @@ public final class Losses {
         K.bceWithLogits(x.data, 0, t.data, 0, out, 0, x.size);
         Tensor y = Tensor.fromOp("bceWithLogits", out, x.shape, x, t);
         return y.onBackward(gy -> Elementwise.grads(
-                x.requiresGrad ? Elementwise.mul(gy, Elementwise.sub(Elementwise.sigmoid(x), t)) : null,
-                t.requiresGrad ? Elementwise.mul(gy, Elementwise.neg(x)) : null), x, t);
+                Graph.needs(x) ? Elementwise.mul(gy, Elementwise.sub(Elementwise.sigmoid(x), t)) : null,
+                Graph.needs(t) ? Elementwise.mul(gy, Elementwise.neg(x)) : null), x, t);
     }
 
     /** mean (p − t)² over all elements (shapes broadcast). */

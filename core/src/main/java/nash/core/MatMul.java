@@ -67,8 +67,8 @@ public final class MatMul {
         }
         Tensor y = Tensor.fromOp("matmul", c, outShape, a, b);
         return y.onBackward(gy -> Elementwise.grads(
-                a.requiresGrad ? gradA(gy, b, transA, transB) : null,
-                b.requiresGrad ? gradB(gy, a, transA, transB) : null), a, b);
+                Graph.needs(a) ? gradA(gy, b, transA, transB) : null,
+                Graph.needs(b) ? gradB(gy, a, transA, transB) : null), a, b);
     }
 
     // C = op(A)·op(B). With G = ∂L/∂C:  A plain: ∂A = G·op(B)ᵀ;  A transposed: ∂A = op(B)·Gᵀ.

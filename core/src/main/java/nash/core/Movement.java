@@ -243,7 +243,7 @@ public final class Movement {
         return y.onBackward(gy -> {
             Tensor[] g = new Tensor[inputs.length];
             for (int k = 0; k < inputs.length; k++) {
-                if (inputs[k].requiresGrad) g[k] = narrow(gy, a, starts[k], inputs[k].shape[a]);
+                if (Graph.needs(inputs[k])) g[k] = narrow(gy, a, starts[k], inputs[k].shape[a]);
             }
             return g;
         });
