@@ -88,77 +88,68 @@ public class VectorKernels extends ScalarKernels {
         for (; i < n; i++) y[yOff + i] = apply(op, x[xOff + i]);
     }
 
-    private static VectorOperators.Binary lanewise(Binary op) {
-        switch (op) {
-            case ADD: return VectorOperators.ADD;
-            case SUB: return VectorOperators.SUB;
-            case MUL: return VectorOperators.MUL;
-            case DIV: return VectorOperators.DIV;
-            case MAX: return VectorOperators.MAX;
-            case MIN: return VectorOperators.MIN;
-            default: return null;
-        }
-    }
+    // NOTE: one loop per operator, each naming its operator as a constant. lanewise(op, v) with an
+    // operator held in a variable is not intrinsified by C2 and runs lane by lane, far slower than scalar.
 
-    private static VectorOperators.Comparison comparison(Binary op) {
-        switch (op) {
-            case GT: return VectorOperators.GT;
-            case GE: return VectorOperators.GE;
-            case LT: return VectorOperators.LT;
-            case LE: return VectorOperators.LE;
-            case EQ: return VectorOperators.EQ;
-            default: return null;
-        }
-    }
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES), ONE = DoubleVector.broadcast(SPECIES, 1.0);
+
+    private static DoubleVector v(double[] a, int off) { return DoubleVector.fromArray(SPECIES, a, off); }
 
     @Override public void binary(Binary op, double[] a, int aOff, double[] b, int bOff, double[] y, int yOff, int n) {
         int i = 0, bound = SPECIES.loopBound(n);
-        VectorOperators.Binary lw = lanewise(op);
-        VectorOperators.Comparison cmp = comparison(op);
-        if (lw != null) {
-            for (; i < bound; i += LANES) {
-                DoubleVector.fromArray(SPECIES, a, aOff + i)
-                        .lanewise(lw, DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
-            }
-        } else if (cmp != null) {
-            DoubleVector zero = DoubleVector.zero(SPECIES), one = DoubleVector.broadcast(SPECIES, 1.0);
-            for (; i < bound; i += LANES) {
-                VectorMask<Double> m = DoubleVector.fromArray(SPECIES, a, aOff + i)
-                        .compare(cmp, DoubleVector.fromArray(SPECIES, b, bOff + i));
-                zero.blend(one, m).intoArray(y, yOff + i);
-            }
+        switch (op) {
+            case ADD: for (; i < bound; i += LANES) v(a, aOff + i).add(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case SUB: for (; i < bound; i += LANES) v(a, aOff + i).sub(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case MUL: for (; i < bound; i += LANES) v(a, aOff + i).mul(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case DIV: for (; i < bound; i += LANES) v(a, aOff + i).div(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case MAX: for (; i < bound; i += LANES) v(a, aOff + i).max(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case MIN: for (; i < bound; i += LANES) v(a, aOff + i).min(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case GT: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.GT, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            case GE: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.GE, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            case LT: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.LT, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            case LE: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.LE, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            case EQ: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.EQ, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            default: break; // POW: scalar below
         }
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], b[bOff + i]);
     }
 
     @Override public void binaryScalar(Binary op, double[] a, int aOff, double s, double[] y, int yOff, int n) {
         int i = 0, bound = SPECIES.loopBound(n);
-        VectorOperators.Binary lw = lanewise(op);
-        VectorOperators.Comparison cmp = comparison(op);
         DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
-        if (lw != null) {
-            for (; i < bound; i += LANES) DoubleVector.fromArray(SPECIES, a, aOff + i).lanewise(lw, sv).intoArray(y, yOff + i);
-        } else if (cmp != null) {
-            DoubleVector zero = DoubleVector.zero(SPECIES), one = DoubleVector.broadcast(SPECIES, 1.0);
-            for (; i < bound; i += LANES) {
-                zero.blend(one, DoubleVector.fromArray(SPECIES, a, aOff + i).compare(cmp, sv)).intoArray(y, yOff + i);
-            }
+        switch (op) {
+            case ADD: for (; i < bound; i += LANES) v(a, aOff + i).add(sv).intoArray(y, yOff + i); break;
+            case SUB: for (; i < bound; i += LANES) v(a, aOff + i).sub(sv).intoArray(y, yOff + i); break;
+            case MUL: for (; i < bound; i += LANES) v(a, aOff + i).mul(sv).intoArray(y, yOff + i); break;
+            case DIV: for (; i < bound; i += LANES) v(a, aOff + i).div(sv).intoArray(y, yOff + i); break;
+            case MAX: for (; i < bound; i += LANES) v(a, aOff + i).max(sv).intoArray(y, yOff + i); break;
+            case MIN: for (; i < bound; i += LANES) v(a, aOff + i).min(sv).intoArray(y, yOff + i); break;
+            case GT: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.GT, sv)).intoArray(y, yOff + i); break;
+            case GE: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.GE, sv)).intoArray(y, yOff + i); break;
+            case LT: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.LT, sv)).intoArray(y, yOff + i); break;
+            case LE: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.LE, sv)).intoArray(y, yOff + i); break;
+            case EQ: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.EQ, sv)).intoArray(y, yOff + i); break;
+            default: break; // POW: scalar below
         }
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], s);
     }
 
     @Override public void scalarBinary(Binary op, double s, double[] b, int bOff, double[] y, int yOff, int n) {
         int i = 0, bound = SPECIES.loopBound(n);
-        VectorOperators.Binary lw = lanewise(op);
-        VectorOperators.Comparison cmp = comparison(op);
         DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
-        if (lw != null) {
-            for (; i < bound; i += LANES) sv.lanewise(lw, DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
-        } else if (cmp != null) {
-            DoubleVector zero = DoubleVector.zero(SPECIES), one = DoubleVector.broadcast(SPECIES, 1.0);
-            for (; i < bound; i += LANES) {
-                zero.blend(one, sv.compare(cmp, DoubleVector.fromArray(SPECIES, b, bOff + i))).intoArray(y, yOff + i);
-            }
+        switch (op) {
+            case ADD: for (; i < bound; i += LANES) sv.add(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case SUB: for (; i < bound; i += LANES) sv.sub(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case MUL: for (; i < bound; i += LANES) sv.mul(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case DIV: for (; i < bound; i += LANES) sv.div(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case MAX: for (; i < bound; i += LANES) sv.max(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case MIN: for (; i < bound; i += LANES) sv.min(v(b, bOff + i)).intoArray(y, yOff + i); break;
+            case GT: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.GT, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            case GE: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.GE, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            case LT: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.LT, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            case LE: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.LE, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            case EQ: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.EQ, v(b, bOff + i))).intoArray(y, yOff + i); break;
+            default: break; // POW: scalar below
         }
         for (; i < n; i++) y[yOff + i] = apply(op, s, b[bOff + i]);
     }
