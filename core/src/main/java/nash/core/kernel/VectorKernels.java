@@ -25,6 +25,7 @@ public class VectorKernels extends ScalarKernels {
      */
     static final VectorSpecies<Double> SPECIES = speciesOf(KernelsProvider.classBits(MethodHandles.lookup()));
     static final int LANES = SPECIES.length();
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES), ONE = DoubleVector.broadcast(SPECIES, 1.0);
 
     private final Gemm gemm;
 
@@ -88,78 +89,50 @@ public class VectorKernels extends ScalarKernels {
         for (; i < n; i++) y[yOff + i] = apply(op, x[xOff + i]);
     }
 
-    private static VectorOperators.Binary lanewise(Binary op) {
+    /**
+     * x op y lane-wise, 1.0/0.0 for comparisons. The switch names each operator as a constant: a
+     * VectorOperators value held in a variable is not intrinsified by C2 and boxes every vector.
+     * Called in loops over a fixed op, so C2 inlines it and the branch is always taken the same way.
+     */
+    private static DoubleVector lanewise(Binary op, DoubleVector x, DoubleVector y) {
         switch (op) {
-            case ADD: return VectorOperators.ADD;
-            case SUB: return VectorOperators.SUB;
-            case MUL: return VectorOperators.MUL;
-            case DIV: return VectorOperators.DIV;
-            case MAX: return VectorOperators.MAX;
-            case MIN: return VectorOperators.MIN;
-            default: return null;
+            case ADD: return x.add(y);
+            case SUB: return x.sub(y);
+            case MUL: return x.mul(y);
+            case DIV: return x.div(y);
+            case MAX: return x.max(y);
+            case MIN: return x.min(y);
+            case GT: return ZERO.blend(ONE, x.compare(VectorOperators.GT, y));
+            case GE: return ZERO.blend(ONE, x.compare(VectorOperators.GE, y));
+            case LT: return ZERO.blend(ONE, x.compare(VectorOperators.LT, y));
+            case LE: return ZERO.blend(ONE, x.compare(VectorOperators.LE, y));
+            case EQ: return ZERO.blend(ONE, x.compare(VectorOperators.EQ, y));
+            default: throw new AssertionError(op);
         }
     }
 
-    private static VectorOperators.Comparison comparison(Binary op) {
-        switch (op) {
-            case GT: return VectorOperators.GT;
-            case GE: return VectorOperators.GE;
-            case LT: return VectorOperators.LT;
-            case LE: return VectorOperators.LE;
-            case EQ: return VectorOperators.EQ;
-            default: return null;
-        }
-    }
+    /** Ops without an exact lane-wise form (POW) run the scalar loop. */
+    private static boolean vectorised(Binary op) { return op != Binary.POW; }
 
     @Override public void binary(Binary op, double[] a, int aOff, double[] b, int bOff, double[] y, int yOff, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
-        VectorOperators.Binary lw = lanewise(op);
-        VectorOperators.Comparison cmp = comparison(op);
-        if (lw != null) {
-            for (; i < bound; i += LANES) {
-                DoubleVector.fromArray(SPECIES, a, aOff + i)
-                        .lanewise(lw, DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
-            }
-        } else if (cmp != null) {
-            DoubleVector zero = DoubleVector.zero(SPECIES), one = DoubleVector.broadcast(SPECIES, 1.0);
-            for (; i < bound; i += LANES) {
-                VectorMask<Double> m = DoubleVector.fromArray(SPECIES, a, aOff + i)
-                        .compare(cmp, DoubleVector.fromArray(SPECIES, b, bOff + i));
-                zero.blend(one, m).intoArray(y, yOff + i);
-            }
+        int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
+        for (; i < bound; i += LANES) {
+            lanewise(op, DoubleVector.fromArray(SPECIES, a, aOff + i), DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], b[bOff + i]);
     }
 
     @Override public void binaryScalar(Binary op, double[] a, int aOff, double s, double[] y, int yOff, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
-        VectorOperators.Binary lw = lanewise(op);
-        VectorOperators.Comparison cmp = comparison(op);
+        int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
         DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
-        if (lw != null) {
-            for (; i < bound; i += LANES) DoubleVector.fromArray(SPECIES, a, aOff + i).lanewise(lw, sv).intoArray(y, yOff + i);
-        } else if (cmp != null) {
-            DoubleVector zero = DoubleVector.zero(SPECIES), one = DoubleVector.broadcast(SPECIES, 1.0);
-            for (; i < bound; i += LANES) {
-                zero.blend(one, DoubleVector.fromArray(SPECIES, a, aOff + i).compare(cmp, sv)).intoArray(y, yOff + i);
-            }
-        }
+        for (; i < bound; i += LANES) lanewise(op, DoubleVector.fromArray(SPECIES, a, aOff + i), sv).intoArray(y, yOff + i);
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], s);
     }
 
     @Override public void scalarBinary(Binary op, double s, double[] b, int bOff, double[] y, int yOff, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
-        VectorOperators.Binary lw = lanewise(op);
-        VectorOperators.Comparison cmp = comparison(op);
+        int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
         DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
-        if (lw != null) {
-            for (; i < bound; i += LANES) sv.lanewise(lw, DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
-        } else if (cmp != null) {
-            DoubleVector zero = DoubleVector.zero(SPECIES), one = DoubleVector.broadcast(SPECIES, 1.0);
-            for (; i < bound; i += LANES) {
-                zero.blend(one, sv.compare(cmp, DoubleVector.fromArray(SPECIES, b, bOff + i))).intoArray(y, yOff + i);
-            }
-        }
+        for (; i < bound; i += LANES) lanewise(op, sv, DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
         for (; i < n; i++) y[yOff + i] = apply(op, s, b[bOff + i]);
     }
 
