@@ -219,24 +219,67 @@ public class VectorKernels extends ScalarKernels {
         return s;
     }
 
+    /** Four accumulators (max is exact in any order, so this only hides the latency), then the lanes, then the tail. */
     @Override public double max(double[] x, int off, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
-        DoubleVector m = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
-        for (; i < bound; i += LANES) m = m.max(DoubleVector.fromArray(SPECIES, x, off + i));
+        DoubleVector m0 = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        int i = 0, step = 4 * LANES, bound4 = n - n % step;
+        for (; i < bound4; i += step) {
+            m0 = m0.max(DoubleVector.fromArray(SPECIES, x, off + i));
+            m1 = m1.max(DoubleVector.fromArray(SPECIES, x, off + i + LANES));
+            m2 = m2.max(DoubleVector.fromArray(SPECIES, x, off + i + 2 * LANES));
+            m3 = m3.max(DoubleVector.fromArray(SPECIES, x, off + i + 3 * LANES));
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) m0 = m0.max(DoubleVector.fromArray(SPECIES, x, off + i));
         double r = Double.NEGATIVE_INFINITY;
-        for (double v : m.toArray()) r = Math.max(r, v);
+        for (double v : m0.max(m1).max(m2.max(m3)).toArray()) r = Math.max(r, v);
         for (; i < n; i++) r = Math.max(r, x[off + i]);
         return r;
     }
 
+    /** As {@link #max}. */
     @Override public double min(double[] x, int off, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
-        DoubleVector m = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
-        for (; i < bound; i += LANES) m = m.min(DoubleVector.fromArray(SPECIES, x, off + i));
+        DoubleVector m0 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        int i = 0, step = 4 * LANES, bound4 = n - n % step;
+        for (; i < bound4; i += step) {
+            m0 = m0.min(DoubleVector.fromArray(SPECIES, x, off + i));
+            m1 = m1.min(DoubleVector.fromArray(SPECIES, x, off + i + LANES));
+            m2 = m2.min(DoubleVector.fromArray(SPECIES, x, off + i + 2 * LANES));
+            m3 = m3.min(DoubleVector.fromArray(SPECIES, x, off + i + 3 * LANES));
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) m0 = m0.min(DoubleVector.fromArray(SPECIES, x, off + i));
         double r = Double.POSITIVE_INFINITY;
-        for (double v : m.toArray()) r = Math.min(r, v);
+        for (double v : m0.min(m1).min(m2.min(m3)).toArray()) r = Math.min(r, v);
         for (; i < n; i++) r = Math.min(r, x[off + i]);
         return r;
+    }
+
+    /**
+     * Adam, lane-wise with the reference's operations in the reference's order (no FMA), so every
+     * lane has the reference's bits; the tail is the reference itself.
+     */
+    @Override public void adam(double[] p, double[] g, double[] m, double[] v, int n, double lr, double beta1, double beta2,
+                               double eps, double l2, double decoupled, long t) {
+        double stepSize = lr / (1 - Math.pow(beta1, t));
+        double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        double keep = 1 - lr * decoupled, c1 = 1 - beta1, c2 = 1 - beta2;
+        int i = 0, bound = SPECIES.loopBound(n);
+        for (; i < bound; i += LANES) {
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, p, i), gi = DoubleVector.fromArray(SPECIES, g, i);
+            if (l2 != 0) gi = gi.add(pi.mul(l2));
+            if (decoupled != 0) pi = pi.mul(keep);
+            DoubleVector mi = DoubleVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(c1));
+            DoubleVector vi = DoubleVector.fromArray(SPECIES, v, i).mul(beta2).add(gi.mul(c2).mul(gi));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            pi.sub(mi.div(vi.sqrt().div(bc2Sqrt).add(eps)).mul(stepSize)).intoArray(p, i);
+        }
+        for (; i < n; i++) {
+            double gi = l2 != 0 ? g[i] + l2 * p[i] : g[i];
+            if (decoupled != 0) p[i] *= keep;
+            m[i] = beta1 * m[i] + c1 * gi;
+            v[i] = beta2 * v[i] + c2 * gi * gi;
+            p[i] -= stepSize * (m[i] / (Math.sqrt(v[i]) / bc2Sqrt + eps));
+        }
     }
 
     /** Packed, cache-blocked, register-blocked: see {@link VectorGemm}. */
