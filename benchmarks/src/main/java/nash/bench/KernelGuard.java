@@ -98,12 +98,12 @@ public final class KernelGuard {
         }
         int n = 4093;                                                           // odd: the scalar tails run too
         double[] x = random(n, 1), y = new double[n];
-        // Only kernels whose scalar twin C2 does not auto-vectorise: a strict-order sum, max, leaky ReLU's select, Adam.
+        // Only kernels whose scalar twin C2 does not auto-vectorise: a strict-order sum, max, leaky ReLU's select.
+        // (Not Adam: JDK 25's C2 vectorises the scalar loop, so the two run at the same speed there.)
         cs.add(new Check("sum n=" + n, 2.0, k -> k.sum(x, 0, n)));
         cs.add(new Check("max n=" + n, 1.2, k -> k.max(x, 0, n)));
         cs.add(new Check("leakyRelu n=" + n, 1.2, k -> { k.leakyRelu(0.2, x, 0, y, 0, n); return y; }));
-        double[] p = random(n, 3), g = random(n, 4), m = new double[n], v = new double[n];
-        cs.add(new Check("adam n=" + n, 1.15, k -> { k.adam(p, g, m, v, n, 1e-4, 0.5, 0.999, 1e-8, 0, 0, 10); return p; }));
+
         return cs;
     }
 }
