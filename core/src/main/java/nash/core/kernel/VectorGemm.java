@@ -50,22 +50,24 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** Columns of a packed B panel (KC×NC takes half of L2). */
     static final int NC = Integer.getInteger("nash.gemm.NC", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
 
-    /** Per thread: packed A block, packed B panel, an edge tile (no lambdas here: a hidden class cannot name itself in one). */
+    /** Per thread: [1] packed B panel, [2] an edge tile, [3] packed A (no lambdas here: a hidden class cannot name itself in one). */
     private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
 
-    // One call's operands and partition (tiles tm×tn of C, tilesN per row of tiles); unused in the entry instance.
+    // One call: operands, the packed A, the partition (tiles tm×tn of C, tilesN per row of tiles),
+    // and which phase accept() runs. Unused in the entry instance.
     private final boolean transA, transB, accumulate;
-    private final int m, n, k, aOff, bOff, cOff, tm, tn, tilesN;
-    private final double[] a, b, c;
+    private final int m, n, k, aOff, bOff, cOff, mPad, tm, tn, tilesN;
+    private final double[] a, b, c, pa;
+    private boolean packing;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
-    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, false, 1, 1, 1); }
+    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, false, null, 1, 1, 1); }
 
     private VectorGemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
-                       double[] c, int cOff, boolean accumulate, int tm, int tn, int tilesN) {
+                       double[] c, int cOff, boolean accumulate, double[] pa, int tm, int tn, int tilesN) {
         this.transA = transA; this.transB = transB; this.accumulate = accumulate;
         this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff; this.c = c; this.cOff = cOff;
-        this.tm = tm; this.tn = tn; this.tilesN = tilesN;
+        this.pa = pa; this.mPad = roundUp(m, MR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
     }
 
     private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -97,17 +99,40 @@ final class VectorGemm implements Gemm, IntConsumer {
             }
         }
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
-        VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, tm, tn, tilesN);
-        if (work < PARALLEL_WORK || tiles == 1) {
-            for (int t = 0; t < tiles; t++) call.accept(t);
+        // All of A is packed once, up front, into the calling thread's buffer: every tile reads it.
+        int kBlocks = ceilDiv(k, KC), groups = ceilDiv(m, MC);
+        double[] pa = buffer(3, roundUp(m, MR) * k);
+        VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, pa, tm, tn, tilesN);
+        boolean parallel = work >= PARALLEL_WORK;
+        call.packing = true;
+        if (parallel && kBlocks * groups > 1) Parallel.run(kBlocks * groups, call);
+        else for (int t = 0; t < kBlocks * groups; t++) call.accept(t);
+        call.packing = false;
+        if (parallel && tiles > 1) Parallel.run(tiles, call);
+        else for (int t = 0; t < tiles; t++) call.accept(t);
+    }
+
+    /**
+     * Packing phase: task t packs rows [g·MC, (g+1)·MC) of A over k-block q (t = q·groups + g) to
+     * pa[pc·mPad + i0·kb ..]: block q holds mPad/MR micro-panels of kb×MR.
+     * Compute phase: task t computes tile (t / tilesN, t % tilesN) of C.
+     */
+    @Override public void accept(int t) {
+        if (packing) {
+            int groups = ceilDiv(m, MC), pc = t / groups * KC, i0 = t % groups * MC;
+            int kb = Math.min(KC, k - pc);
+            packA(transA, a, aOff, m, k, pc, kb, i0, Math.min(MC, m - i0), pa, pc * mPad + i0 * kb);
         } else {
-            Parallel.run(tiles, call);
+            tile(t / tilesN * tm, t % tilesN * tn);
         }
     }
 
-    /** Task t of a call: tile (t / tilesN, t % tilesN) of C. */
-    @Override public void accept(int t) {
-        tile(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, t / tilesN * tm, t % tilesN * tn, tm, tn);
+    /** This thread's scratch array number {@code slot}, at least {@code size} long. */
+    private static double[] buffer(int slot, int size) {
+        double[][] bufs = BUFFERS.get();
+        if (bufs == null) BUFFERS.set(bufs = new double[4][0]);
+        if (bufs[slot].length < size) bufs[slot] = new double[Math.max(size, bufs[slot].length * 5 / 4)];
+        return bufs[slot];
     }
 
     /**
@@ -143,27 +168,17 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
 
     /** The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of KC. */
-    private static void tile(boolean transA, boolean transB, int m, int n, int k,
-                      double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate,
-                      int i0, int j0, int tm, int tn) {
+    private void tile(int i0, int j0) {
         int mb = Math.min(tm, m - i0), nb = Math.min(tn, n - j0);
-        int mPad = roundUp(mb, MR), nPad = roundUp(nb, NR);
-        int kMax = Math.min(KC, k);
-        double[][] bufs = BUFFERS.get();
-        if (bufs == null) BUFFERS.set(bufs = new double[3][0]);
-        if (bufs[0].length < mPad * kMax) bufs[0] = new double[mPad * kMax];
-        if (bufs[1].length < nPad * kMax) bufs[1] = new double[nPad * kMax];
-        if (bufs[2].length < MR * NR) bufs[2] = new double[MR * NR];
-        double[] pa = bufs[0], pb = bufs[1], edge = bufs[2];
+        double[] pb = buffer(1, roundUp(nb, NR) * Math.min(KC, k)), edge = buffer(2, MR * NR);
         if (!accumulate) for (int r = 0; r < mb; r++) Arrays.fill(c, cOff + (i0 + r) * n + j0, cOff + (i0 + r) * n + j0 + nb, 0.0);
         for (int pc = 0; pc < k; pc += KC) {
             int kb = Math.min(KC, k - pc);
             packB(transB, b, bOff, n, k, pc, kb, j0, nb, pb);
-            packA(transA, a, aOff, m, k, pc, kb, i0, mb, pa);
             for (int jr = 0; jr < nb; jr += NR) {
                 int nrv = Math.min(NR, nb - jr), bIdx = jr * kb;
                 for (int ir = 0; ir < mb; ir += MR) {
-                    int mrv = Math.min(MR, mb - ir), aIdx = ir * kb, cIdx = cOff + (i0 + ir) * n + j0 + jr;
+                    int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb, cIdx = cOff + (i0 + ir) * n + j0 + jr;
                     if (mrv == MR && nrv == NR) {
                         kernel(kb, pa, aIdx, pb, bIdx, c, cIdx, n);
                     } else { // edge: the valid part of C into a full scratch block, the kernel there, and back
@@ -178,12 +193,12 @@ final class VectorGemm implements Gemm, IntConsumer {
     }
 
     /**
-     * A[i0 .. i0+mb, pc .. pc+kb) into micro-panels of MR rows: pa[(ir·kb) + p·MR + r] = A[i0+ir+r, pc+p],
+     * A[i0 .. i0+mb, pc .. pc+kb) into micro-panels of MR rows: pa[at + ir·kb + p·MR + r] = A[i0+ir+r, pc+p],
      * rows past mb zero. A is stored [m,k], or [k,m] when transposed.
      */
-    private static void packA(boolean transA, double[] a, int aOff, int m, int k, int pc, int kb, int i0, int mb, double[] pa) {
+    private static void packA(boolean transA, double[] a, int aOff, int m, int k, int pc, int kb, int i0, int mb, double[] pa, int at) {
         for (int ir = 0; ir < mb; ir += MR) {
-            int rows = Math.min(MR, mb - ir), base = ir * kb;
+            int rows = Math.min(MR, mb - ir), base = at + ir * kb;
             if (transA) { // A[i,p] at p·m + i: each p gives MR contiguous values
                 for (int p = 0; p < kb; p++) {
                     int src = aOff + (pc + p) * m + i0 + ir, dst = base + p * MR;
@@ -212,14 +227,13 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static void packB(boolean transB, double[] b, int bOff, int n, int k, int pc, int kb, int j0, int nb, double[] pb) {
         for (int jr = 0; jr < nb; jr += NR) {
             int cols = Math.min(NR, nb - jr), base = jr * kb;
-            if (transB) { // B[p,j] at j·k + p: each column j is contiguous in p
-                for (int j = 0; j < NR; j++) {
-                    int dst = base + j;
-                    if (j < cols) {
-                        int src = bOff + (j0 + jr + j) * k + pc;
-                        for (int p = 0; p < kb; p++) pb[dst + p * NR] = b[src + p];
-                    } else {
-                        for (int p = 0; p < kb; p++) pb[dst + p * NR] = 0.0;
+            if (transB) { // B[p,j] at j·k + p: a transpose, in strips of 8 p so that reads and writes stay in L1
+                if (cols < NR) Arrays.fill(pb, base, base + kb * NR, 0.0);
+                for (int p0 = 0; p0 < kb; p0 += 8) {
+                    int p1 = Math.min(kb, p0 + 8);
+                    for (int j = 0; j < cols; j++) {
+                        int src = bOff + (j0 + jr + j) * k + pc, dst = base + j;
+                        for (int p = p0; p < p1; p++) pb[dst + p * NR] = b[src + p];
                     }
                 }
             } else { // B[p,j] at p·n + j: each p gives NR contiguous values

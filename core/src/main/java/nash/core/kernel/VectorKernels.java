@@ -25,6 +25,7 @@ public class VectorKernels extends ScalarKernels {
      */
     static final VectorSpecies<Double> SPECIES = speciesOf(KernelsProvider.classBits(MethodHandles.lookup()));
     static final int LANES = SPECIES.length();
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES), ONE = DoubleVector.broadcast(SPECIES, 1.0);
 
     private final Gemm gemm;
 
@@ -88,69 +89,50 @@ public class VectorKernels extends ScalarKernels {
         for (; i < n; i++) y[yOff + i] = apply(op, x[xOff + i]);
     }
 
-    // NOTE: one loop per operator, each naming its operator as a constant. lanewise(op, v) with an
-    // operator held in a variable is not intrinsified by C2 and runs lane by lane, far slower than scalar.
+    /**
+     * x op y lane-wise, 1.0/0.0 for comparisons. The switch names each operator as a constant: a
+     * VectorOperators value held in a variable is not intrinsified by C2 and boxes every vector.
+     * Called in loops over a fixed op, so C2 inlines it and the branch is always taken the same way.
+     */
+    private static DoubleVector lanewise(Binary op, DoubleVector x, DoubleVector y) {
+        switch (op) {
+            case ADD: return x.add(y);
+            case SUB: return x.sub(y);
+            case MUL: return x.mul(y);
+            case DIV: return x.div(y);
+            case MAX: return x.max(y);
+            case MIN: return x.min(y);
+            case GT: return ZERO.blend(ONE, x.compare(VectorOperators.GT, y));
+            case GE: return ZERO.blend(ONE, x.compare(VectorOperators.GE, y));
+            case LT: return ZERO.blend(ONE, x.compare(VectorOperators.LT, y));
+            case LE: return ZERO.blend(ONE, x.compare(VectorOperators.LE, y));
+            case EQ: return ZERO.blend(ONE, x.compare(VectorOperators.EQ, y));
+            default: throw new AssertionError(op);
+        }
+    }
 
-    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES), ONE = DoubleVector.broadcast(SPECIES, 1.0);
-
-    private static DoubleVector v(double[] a, int off) { return DoubleVector.fromArray(SPECIES, a, off); }
+    /** Ops without an exact lane-wise form (POW) run the scalar loop. */
+    private static boolean vectorised(Binary op) { return op != Binary.POW; }
 
     @Override public void binary(Binary op, double[] a, int aOff, double[] b, int bOff, double[] y, int yOff, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
-        switch (op) {
-            case ADD: for (; i < bound; i += LANES) v(a, aOff + i).add(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case SUB: for (; i < bound; i += LANES) v(a, aOff + i).sub(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case MUL: for (; i < bound; i += LANES) v(a, aOff + i).mul(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case DIV: for (; i < bound; i += LANES) v(a, aOff + i).div(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case MAX: for (; i < bound; i += LANES) v(a, aOff + i).max(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case MIN: for (; i < bound; i += LANES) v(a, aOff + i).min(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case GT: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.GT, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            case GE: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.GE, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            case LT: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.LT, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            case LE: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.LE, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            case EQ: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.EQ, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            default: break; // POW: scalar below
+        int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
+        for (; i < bound; i += LANES) {
+            lanewise(op, DoubleVector.fromArray(SPECIES, a, aOff + i), DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], b[bOff + i]);
     }
 
     @Override public void binaryScalar(Binary op, double[] a, int aOff, double s, double[] y, int yOff, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
+        int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
         DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
-        switch (op) {
-            case ADD: for (; i < bound; i += LANES) v(a, aOff + i).add(sv).intoArray(y, yOff + i); break;
-            case SUB: for (; i < bound; i += LANES) v(a, aOff + i).sub(sv).intoArray(y, yOff + i); break;
-            case MUL: for (; i < bound; i += LANES) v(a, aOff + i).mul(sv).intoArray(y, yOff + i); break;
-            case DIV: for (; i < bound; i += LANES) v(a, aOff + i).div(sv).intoArray(y, yOff + i); break;
-            case MAX: for (; i < bound; i += LANES) v(a, aOff + i).max(sv).intoArray(y, yOff + i); break;
-            case MIN: for (; i < bound; i += LANES) v(a, aOff + i).min(sv).intoArray(y, yOff + i); break;
-            case GT: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.GT, sv)).intoArray(y, yOff + i); break;
-            case GE: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.GE, sv)).intoArray(y, yOff + i); break;
-            case LT: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.LT, sv)).intoArray(y, yOff + i); break;
-            case LE: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.LE, sv)).intoArray(y, yOff + i); break;
-            case EQ: for (; i < bound; i += LANES) ZERO.blend(ONE, v(a, aOff + i).compare(VectorOperators.EQ, sv)).intoArray(y, yOff + i); break;
-            default: break; // POW: scalar below
-        }
+        for (; i < bound; i += LANES) lanewise(op, DoubleVector.fromArray(SPECIES, a, aOff + i), sv).intoArray(y, yOff + i);
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], s);
     }
 
     @Override public void scalarBinary(Binary op, double s, double[] b, int bOff, double[] y, int yOff, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
+        int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
         DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
-        switch (op) {
-            case ADD: for (; i < bound; i += LANES) sv.add(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case SUB: for (; i < bound; i += LANES) sv.sub(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case MUL: for (; i < bound; i += LANES) sv.mul(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case DIV: for (; i < bound; i += LANES) sv.div(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case MAX: for (; i < bound; i += LANES) sv.max(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case MIN: for (; i < bound; i += LANES) sv.min(v(b, bOff + i)).intoArray(y, yOff + i); break;
-            case GT: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.GT, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            case GE: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.GE, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            case LT: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.LT, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            case LE: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.LE, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            case EQ: for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.EQ, v(b, bOff + i))).intoArray(y, yOff + i); break;
-            default: break; // POW: scalar below
-        }
+        for (; i < bound; i += LANES) lanewise(op, sv, DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
         for (; i < n; i++) y[yOff + i] = apply(op, s, b[bOff + i]);
     }
 
@@ -237,24 +219,67 @@ public class VectorKernels extends ScalarKernels {
         return s;
     }
 
+    /** Four accumulators (max is exact in any order, so this only hides the latency), then the lanes, then the tail. */
     @Override public double max(double[] x, int off, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
-        DoubleVector m = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY);
-        for (; i < bound; i += LANES) m = m.max(DoubleVector.fromArray(SPECIES, x, off + i));
+        DoubleVector m0 = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        int i = 0, step = 4 * LANES, bound4 = n - n % step;
+        for (; i < bound4; i += step) {
+            m0 = m0.max(DoubleVector.fromArray(SPECIES, x, off + i));
+            m1 = m1.max(DoubleVector.fromArray(SPECIES, x, off + i + LANES));
+            m2 = m2.max(DoubleVector.fromArray(SPECIES, x, off + i + 2 * LANES));
+            m3 = m3.max(DoubleVector.fromArray(SPECIES, x, off + i + 3 * LANES));
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) m0 = m0.max(DoubleVector.fromArray(SPECIES, x, off + i));
         double r = Double.NEGATIVE_INFINITY;
-        for (double v : m.toArray()) r = Math.max(r, v);
+        for (double v : m0.max(m1).max(m2.max(m3)).toArray()) r = Math.max(r, v);
         for (; i < n; i++) r = Math.max(r, x[off + i]);
         return r;
     }
 
+    /** As {@link #max}. */
     @Override public double min(double[] x, int off, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
-        DoubleVector m = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY);
-        for (; i < bound; i += LANES) m = m.min(DoubleVector.fromArray(SPECIES, x, off + i));
+        DoubleVector m0 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        int i = 0, step = 4 * LANES, bound4 = n - n % step;
+        for (; i < bound4; i += step) {
+            m0 = m0.min(DoubleVector.fromArray(SPECIES, x, off + i));
+            m1 = m1.min(DoubleVector.fromArray(SPECIES, x, off + i + LANES));
+            m2 = m2.min(DoubleVector.fromArray(SPECIES, x, off + i + 2 * LANES));
+            m3 = m3.min(DoubleVector.fromArray(SPECIES, x, off + i + 3 * LANES));
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) m0 = m0.min(DoubleVector.fromArray(SPECIES, x, off + i));
         double r = Double.POSITIVE_INFINITY;
-        for (double v : m.toArray()) r = Math.min(r, v);
+        for (double v : m0.min(m1).min(m2.min(m3)).toArray()) r = Math.min(r, v);
         for (; i < n; i++) r = Math.min(r, x[off + i]);
         return r;
+    }
+
+    /**
+     * Adam, lane-wise with the reference's operations in the reference's order (no FMA), so every
+     * lane has the reference's bits; the tail is the reference itself.
+     */
+    @Override public void adam(double[] p, double[] g, double[] m, double[] v, int n, double lr, double beta1, double beta2,
+                               double eps, double l2, double decoupled, long t) {
+        double stepSize = lr / (1 - Math.pow(beta1, t));
+        double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        double keep = 1 - lr * decoupled, c1 = 1 - beta1, c2 = 1 - beta2;
+        int i = 0, bound = SPECIES.loopBound(n);
+        for (; i < bound; i += LANES) {
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, p, i), gi = DoubleVector.fromArray(SPECIES, g, i);
+            if (l2 != 0) gi = gi.add(pi.mul(l2));
+            if (decoupled != 0) pi = pi.mul(keep);
+            DoubleVector mi = DoubleVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(c1));
+            DoubleVector vi = DoubleVector.fromArray(SPECIES, v, i).mul(beta2).add(gi.mul(c2).mul(gi));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            pi.sub(mi.div(vi.sqrt().div(bc2Sqrt).add(eps)).mul(stepSize)).intoArray(p, i);
+        }
+        for (; i < n; i++) {
+            double gi = l2 != 0 ? g[i] + l2 * p[i] : g[i];
+            if (decoupled != 0) p[i] *= keep;
+            m[i] = beta1 * m[i] + c1 * gi;
+            v[i] = beta2 * v[i] + c2 * gi * gi;
+            p[i] -= stepSize * (m[i] / (Math.sqrt(v[i]) / bc2Sqrt + eps));
+        }
     }
 
     /** Packed, cache-blocked, register-blocked: see {@link VectorGemm}. */
