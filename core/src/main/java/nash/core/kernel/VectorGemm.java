@@ -32,7 +32,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** Below this many multiply-adds the plain loop is faster than packing. */
     static final long SMALL_WORK = 1L << 12;
     /** Below this many multiply-adds a GEMM runs on the calling thread. */
-    static final long PARALLEL_WORK = 1L << 17;
+    static final long PARALLEL_WORK = 1L << 19;
     /** Tiles of C are shrunk until there are at least this many (when the work allows). */
     static final int MIN_TASKS = 8;
 
@@ -89,7 +89,8 @@ final class VectorGemm implements Gemm, IntConsumer {
             return;
         }
         // The partition: tiles tm×tn of C, shrunk from the cache blocks until there are enough tasks.
-        int tm = Math.min(MC, roundUp(m, MR)), tn = Math.min(NC, roundUp(n, NR));
+        // Balanced: 128 rows are two tiles of 66, not 126 + 2 (a 2-row tile would pack a whole B panel for 2 rows).
+        int tm = roundUp(ceilDiv(m, ceilDiv(m, MC)), MR), tn = roundUp(ceilDiv(n, ceilDiv(n, NC)), NR);
         if (work >= PARALLEL_WORK) {
             while (ceilDiv(m, tm) * ceilDiv(n, tn) < MIN_TASKS) {
                 int tn2 = roundUp(tn / 2, NR), tm2 = roundUp(tm / 2, MR);
