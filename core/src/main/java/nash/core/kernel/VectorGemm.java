@@ -16,8 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * come from packed copies that the kernel reads strictly sequentially: A as micro-panels
  * [KC][MR], B as micro-panels [KC][NR], zero-padded at the edges, so one kernel serves every
  * shape and every transpose (the packing reads A, Aᵀ, B or Bᵀ; nothing else knows about
- * transposes). Blocking: an A micro-panel (MR×KC) fills half of L1, a packed block of A (MC×KC)
- * and a panel of B (KC×NC) share L2.
+ * transposes). A is packed once per call; each task packs the B panel (KC × its columns) of its
+ * tile of C. Blocking: an A micro-panel MR×KC fills half of L1, the rows of A one tile uses
+ * (MC×KC) stay in L2 while the tile's B micro-panels stream past them.
  *
  * <p>Determinism. Every element of C is computed as one chain of fused multiply-adds,
  * c ← fma(a[i,p], b[p,j], c) for p ascending, starting from C (accumulate) or +0: the kernel
