@@ -47,18 +47,18 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** Columns of the register block. */
     static final int NR = NV * LANES;
     /** Depth of the packed panels: an A micro-panel MR×KC fills half of L1 (48 KiB → 512), for every species. */
-    static final int KC = Integer.getInteger("nash.gemm.KC", clamp(roundDown(CacheSizes.L1D / (2 * MR * 8), 16), 64, 1024));
+    static final int KC = Integer.getInteger("nash.gemm.kc", clamp(roundDown(CacheSizes.L1D / (2 * MR * 8), 16), 64, 1024));
     /** Rows of a packed A block (MC×KC takes a quarter of L2). */
-    static final int MC = Integer.getInteger("nash.gemm.MC", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR));
+    static final int MC = Integer.getInteger("nash.gemm.mc", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR));
     /** Columns of a packed B panel (KC×NC takes half of L2). */
-    static final int NC = Integer.getInteger("nash.gemm.NC", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
+    static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
 
     /** Per thread: [1] packed B, [2] an edge tile, [3] packed A (no lambdas here: a hidden class cannot name itself in one). */
     private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
 
-    // One call: operands, the packed A, the partition (tiles tm×tn of C, tilesN per row of tiles),
-    // and which phase accept() runs. Unused in the entry instance.
-    // C[i,j] is at cOff + i·csr + j·csc: (n, 1) normally, (1, n') when computing Cᵀ (see gemm).
+    // One call: operands, the packed copies, the partition (tiles tm×tn of C, tilesN per row of tiles),
+    // and which phase accept() runs; unused in the entry instance. C[i,j] is at cOff + i·csr + j·csc:
+    // (n, 1) normally, (1, m) when the product computed is Cᵀ (see gemm), whose rows are C's columns.
     private final boolean transA, transB, accumulate;
     private final int m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
     private final double[] a, b, c, pa, pb;
