@@ -59,6 +59,10 @@ public final class GemmVsNumpy {
             String numpyInfo = fromPy.readLine();
             if (numpyInfo == null) throw new IllegalStateException("the numpy script did not start: " + python + " " + script);
             double peak = FmaPeak.gflops(threads, 7);
+            for (String spec : specs) {                                        // warm up: C2 compiles every path first
+                GemmShape s = GemmShape.parse(spec);
+                nashGflops(kernels, s, s.operands(), 100);
+            }
             System.out.println("CPU:     " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " processors");
             System.out.println("JDK:     " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
             System.out.println("Nash:    kernels " + kernels.name() + ", " + threads + " threads");

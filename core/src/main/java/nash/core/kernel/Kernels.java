@@ -5,8 +5,10 @@ package nash.core.kernel;
  *
  * <p>Two implementations stand side by side: {@link ScalarKernels}, the reference and fallback,
  * and {@code VectorKernels}, the same operations with the JDK Vector API. Tests run both over
- * awkward sizes; lane-wise operations must agree bit for bit, reductions and GEMM within a
- * tolerance that grows with the length. {@link KernelsProvider} chooses one at start-up.
+ * awkward sizes; lane-wise operations must agree bit for bit (except exp and the sigmoid, which the
+ * vector kernels compute with their own polynomial, within 2 ulp), reductions and GEMM within a
+ * tolerance that grows with the length. Every implementation gives the same bits on every run, at
+ * any thread count. {@link KernelsProvider} chooses one at start-up.
  *
  * <p>Arrays are read from {@code off} for {@code n} elements. An output may be the same array as
  * an input at the same offset (in-place), never overlapping at a different offset.

@@ -16,8 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * come from packed copies that the kernel reads strictly sequentially: A as micro-panels
  * [KC][MR], B as micro-panels [KC][NR], zero-padded at the edges, so one kernel serves every
  * shape and every transpose (the packing reads A, Aᵀ, B or Bᵀ; nothing else knows about
- * transposes). Blocking: an A micro-panel (MR×KC) fills half of L1, a packed block of A (MC×KC)
- * and a panel of B (KC×NC) share L2.
+ * transposes). A is packed once per call; each task packs the B panel (KC × its columns) of its
+ * tile of C. Blocking: an A micro-panel MR×KC fills half of L1, the rows of A one tile uses
+ * (MC×KC) stay in L2 while the tile's B micro-panels stream past them.
  *
  * <p>Determinism. Every element of C is computed as one chain of fused multiply-adds,
  * c ← fma(a[i,p], b[p,j], c) for p ascending, starting from C (accumulate) or +0: the kernel
@@ -32,7 +33,9 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** Below this many multiply-adds the plain loop is faster than packing. */
     static final long SMALL_WORK = 1L << 12;
     /** Below this many multiply-adds a GEMM runs on the calling thread. */
-    static final long PARALLEL_WORK = 1L << 17;
+    static final long PARALLEL_WORK = 1L << 19;
+    /** Computing Cᵀ (see gemm) pays from this depth on: the kernel's work hides the transposed copies of C. */
+    static final int SWAP_MIN_K = 192;
     /** Tiles of C are shrunk until there are at least this many (when the work allows). */
     static final int MIN_TASKS = 8;
 
@@ -44,30 +47,33 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** Columns of the register block. */
     static final int NR = NV * LANES;
     /** Depth of the packed panels: an A micro-panel MR×KC fills half of L1 (48 KiB → 512), for every species. */
-    static final int KC = Integer.getInteger("nash.gemm.KC", clamp(roundDown(CacheSizes.L1D / (2 * MR * 8), 16), 64, 1024));
+    static final int KC = Integer.getInteger("nash.gemm.kc", clamp(roundDown(CacheSizes.L1D / (2 * MR * 8), 16), 64, 1024));
     /** Rows of a packed A block (MC×KC takes a quarter of L2). */
-    static final int MC = Integer.getInteger("nash.gemm.MC", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR));
+    static final int MC = Integer.getInteger("nash.gemm.mc", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR));
     /** Columns of a packed B panel (KC×NC takes half of L2). */
-    static final int NC = Integer.getInteger("nash.gemm.NC", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
+    static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
 
-    /** Per thread: [1] packed B panel, [2] an edge tile, [3] packed A (no lambdas here: a hidden class cannot name itself in one). */
+    /** Per thread: [1] packed B, [2] an edge tile, [3] packed A (no lambdas here: a hidden class cannot name itself in one). */
     private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
 
-    // One call: operands, the packed A, the partition (tiles tm×tn of C, tilesN per row of tiles),
-    // and which phase accept() runs. Unused in the entry instance.
+    // One call: operands, the packed copies, the partition (tiles tm×tn of C, tilesN per row of tiles),
+    // and which phase accept() runs; unused in the entry instance. C[i,j] is at cOff + i·csr + j·csc:
+    // (n, 1) normally, (1, m) when the product computed is Cᵀ (see gemm), whose rows are C's columns.
     private final boolean transA, transB, accumulate;
-    private final int m, n, k, aOff, bOff, cOff, mPad, tm, tn, tilesN;
-    private final double[] a, b, c, pa;
+    private final int m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
+    private final double[] a, b, c, pa, pb;
     private boolean packing;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
-    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, false, null, 1, 1, 1); }
+    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, 1, 1, 1); }
 
     private VectorGemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
-                       double[] c, int cOff, boolean accumulate, double[] pa, int tm, int tn, int tilesN) {
+                       double[] c, int cOff, int csr, int csc, boolean accumulate, double[] pa, double[] pb,
+                       int tm, int tn, int tilesN) {
         this.transA = transA; this.transB = transB; this.accumulate = accumulate;
-        this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff; this.c = c; this.cOff = cOff;
-        this.pa = pa; this.mPad = roundUp(m, MR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
+        this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
+        this.c = c; this.cOff = cOff; this.csr = csr; this.csc = csc;
+        this.pa = pa; this.pb = pb; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
     }
 
     private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -88,8 +94,24 @@ final class VectorGemm implements Gemm, IntConsumer {
             small(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
             return;
         }
+        // Packing a transposed B is a transpose (slow); packing a transposed A is not. So when B is
+        // transposed and A is the smaller operand, compute Cᵀ = op(B)·op(A)ᵀ instead: the roles swap,
+        // and the transpose falls on A. Each element is the same FMA chain, so the bits do not change.
+        // The kernel then reaches C through the scratch block (transposed), worth it once k is long.
+        if (transB && (transA || (n > m && k >= SWAP_MIN_K))) {
+            blocked(!transB, !transA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
+        } else {
+            blocked(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate);
+        }
+    }
+
+    /** The packed, blocked product C (+)= op(A)·op(B), C[i,j] at cOff + i·csr + j·csc. */
+    private static void blocked(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff,
+                                double[] b, int bOff, double[] c, int cOff, int csr, int csc, boolean accumulate) {
+        long work = (long) m * n * k;
         // The partition: tiles tm×tn of C, shrunk from the cache blocks until there are enough tasks.
-        int tm = Math.min(MC, roundUp(m, MR)), tn = Math.min(NC, roundUp(n, NR));
+        // Balanced: 128 rows are two tiles of 66, not 126 + 2 (a 2-row tile would pack a whole B panel for 2 rows).
+        int tm = roundUp(ceilDiv(m, ceilDiv(m, MC)), MR), tn = roundUp(ceilDiv(n, ceilDiv(n, NC)), NR);
         if (work >= PARALLEL_WORK) {
             while (ceilDiv(m, tm) * ceilDiv(n, tn) < MIN_TASKS) {
                 int tn2 = roundUp(tn / 2, NR), tm2 = roundUp(tm / 2, MR);
@@ -99,31 +121,37 @@ final class VectorGemm implements Gemm, IntConsumer {
             }
         }
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
-        // All of A is packed once, up front, into the calling thread's buffer: every tile reads it.
-        int kBlocks = ceilDiv(k, KC), groups = ceilDiv(m, MC);
-        double[] pa = buffer(3, roundUp(m, MR) * k);
-        VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, pa, tm, tn, tilesN);
+        // A and B are packed once, up front, into the calling thread's buffers; the tiles only read them.
+        int kBlocks = ceilDiv(k, KC), packs = kBlocks * (ceilDiv(m, MC) + ceilDiv(n, NC));
+        double[] pa = buffer(3, roundUp(m, MR) * k), pb = buffer(1, roundUp(n, NR) * k);
+        VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, pa, pb, tm, tn, tilesN);
         boolean parallel = work >= PARALLEL_WORK;
         call.packing = true;
-        if (parallel && kBlocks * groups > 1) Parallel.run(kBlocks * groups, call);
-        else for (int t = 0; t < kBlocks * groups; t++) call.accept(t);
+        if (parallel && packs > 1) Parallel.run(packs, call);
+        else for (int t = 0; t < packs; t++) call.accept(t);
         call.packing = false;
         if (parallel && tiles > 1) Parallel.run(tiles, call);
         else for (int t = 0; t < tiles; t++) call.accept(t);
     }
 
     /**
-     * Packing phase: task t packs rows [g·MC, (g+1)·MC) of A over k-block q (t = q·groups + g) to
-     * pa[pc·mPad + i0·kb ..]: block q holds mPad/MR micro-panels of kb×MR.
+     * Packing phase: task t packs, for k-block q, either rows [g·MC, (g+1)·MC) of A to pa[pc·mPad + i0·kb ..]
+     * or columns [g·NC, (g+1)·NC) of B to pb[pc·nPad + j0·kb ..] (block q: micro-panels kb×MR, kb×NR).
      * Compute phase: task t computes tile (t / tilesN, t % tilesN) of C.
      */
     @Override public void accept(int t) {
-        if (packing) {
-            int groups = ceilDiv(m, MC), pc = t / groups * KC, i0 = t % groups * MC;
-            int kb = Math.min(KC, k - pc);
+        if (!packing) {
+            tile(t / tilesN * tm, t % tilesN * tn);
+            return;
+        }
+        int groupsA = ceilDiv(m, MC), groups = groupsA + ceilDiv(n, NC), pc = t / groups * KC, g = t % groups;
+        int kb = Math.min(KC, k - pc);
+        if (g < groupsA) {
+            int i0 = g * MC;
             packA(transA, a, aOff, m, k, pc, kb, i0, Math.min(MC, m - i0), pa, pc * mPad + i0 * kb);
         } else {
-            tile(t / tilesN * tm, t % tilesN * tn);
+            int j0 = (g - groupsA) * NC;
+            packB(transB, b, bOff, n, k, pc, kb, j0, Math.min(NC, n - j0), pb, pc * nPad + j0 * kb);
         }
     }
 
@@ -170,22 +198,36 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of KC. */
     private void tile(int i0, int j0) {
         int mb = Math.min(tm, m - i0), nb = Math.min(tn, n - j0);
-        double[] pb = buffer(1, roundUp(nb, NR) * Math.min(KC, k)), edge = buffer(2, MR * NR);
-        if (!accumulate) for (int r = 0; r < mb; r++) Arrays.fill(c, cOff + (i0 + r) * n + j0, cOff + (i0 + r) * n + j0 + nb, 0.0);
+        double[] edge = buffer(2, MR * NR);
+        if (!accumulate) {
+            for (int r = 0; r < mb; r++) {
+                int at = cOff + (i0 + r) * csr + j0 * csc;
+                if (csc == 1) Arrays.fill(c, at, at + nb, 0.0);
+                else for (int j = 0; j < nb; j++) c[at + j * csc] = 0.0;
+            }
+        }
         for (int pc = 0; pc < k; pc += KC) {
             int kb = Math.min(KC, k - pc);
-            packB(transB, b, bOff, n, k, pc, kb, j0, nb, pb);
             for (int jr = 0; jr < nb; jr += NR) {
-                int nrv = Math.min(NR, nb - jr), bIdx = jr * kb;
+                int nrv = Math.min(NR, nb - jr), bIdx = pc * nPad + (j0 + jr) * kb;
                 for (int ir = 0; ir < mb; ir += MR) {
-                    int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb, cIdx = cOff + (i0 + ir) * n + j0 + jr;
-                    if (mrv == MR && nrv == NR) {
-                        kernel(kb, pa, aIdx, pb, bIdx, c, cIdx, n);
-                    } else { // edge: the valid part of C into a full scratch block, the kernel there, and back
+                    int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb;
+                    int cIdx = cOff + (i0 + ir) * csr + (j0 + jr) * csc;
+                    if (mrv == MR && nrv == NR && csc == 1) {
+                        kernel(kb, pa, aIdx, pb, bIdx, c, cIdx, csr);
+                    } else { // edge or Cᵀ: the valid part of C into a full scratch block, the kernel there, and back
                         Arrays.fill(edge, 0, MR * NR, 0.0);
-                        for (int r = 0; r < mrv; r++) System.arraycopy(c, cIdx + r * n, edge, r * NR, nrv);
+                        if (csc == 1) {
+                            for (int r = 0; r < mrv; r++) System.arraycopy(c, cIdx + r * csr, edge, r * NR, nrv);
+                        } else {
+                            for (int j = 0; j < nrv; j++) for (int r = 0; r < mrv; r++) edge[r * NR + j] = c[cIdx + r * csr + j * csc];
+                        }
                         kernel(kb, pa, aIdx, pb, bIdx, edge, 0, NR);
-                        for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, c, cIdx + r * n, nrv);
+                        if (csc == 1) {
+                            for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, c, cIdx + r * csr, nrv);
+                        } else {
+                            for (int j = 0; j < nrv; j++) for (int r = 0; r < mrv; r++) c[cIdx + r * csr + j * csc] = edge[r * NR + j];
+                        }
                     }
                 }
             }
@@ -221,12 +263,12 @@ final class VectorGemm implements Gemm, IntConsumer {
     }
 
     /**
-     * B[pc .. pc+kb, j0 .. j0+nb) into micro-panels of NR columns: pb[(jr·kb) + p·NR + j] = B[pc+p, j0+jr+j],
+     * B[pc .. pc+kb, j0 .. j0+nb) into micro-panels of NR columns: pb[at + jr·kb + p·NR + j] = B[pc+p, j0+jr+j],
      * columns past nb zero. B is stored [k,n], or [n,k] when transposed.
      */
-    private static void packB(boolean transB, double[] b, int bOff, int n, int k, int pc, int kb, int j0, int nb, double[] pb) {
+    private static void packB(boolean transB, double[] b, int bOff, int n, int k, int pc, int kb, int j0, int nb, double[] pb, int at) {
         for (int jr = 0; jr < nb; jr += NR) {
-            int cols = Math.min(NR, nb - jr), base = jr * kb;
+            int cols = Math.min(NR, nb - jr), base = at + jr * kb;
             if (transB) { // B[p,j] at j·k + p: a transpose, in strips of 8 p so that reads and writes stay in L1
                 if (cols < NR) Arrays.fill(pb, base, base + kb * NR, 0.0);
                 for (int p0 = 0; p0 < kb; p0 += 8) {

@@ -2,6 +2,7 @@ package nash.core.kernel;
 
 import java.lang.invoke.MethodHandles;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,9 +14,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link KernelsProvider}). Each loop runs whole vectors up to {@code SPECIES.loopBound(n)} and
  * finishes with the scalar tail, so it is correct for any n.
  *
- * <p>NOTE: exp, log, tanh and their families stay scalar. The Vector API's transcendental
- * lanes give different last bits in the interpreter and in C2-compiled code, which would make a
- * training run depend on JIT timing; Nash promises the same bits on every run.
+ * <p>NOTE: the Vector API's own transcendentals (VectorOperators.EXP, LOG, TANH, …) are never used:
+ * their lanes give different last bits in the interpreter and in C2-compiled code, which would make
+ * a training run depend on JIT timing, and Nash promises the same bits on every run. exp and the
+ * sigmoid are written here in plain lane-wise arithmetic (see {@link #polyExp(double)}), with a scalar
+ * twin for the tails, within 2 ulp of the reference's Math.exp; log, tanh and the rest stay scalar.
  */
 public class VectorKernels extends ScalarKernels {
 
@@ -83,10 +86,100 @@ public class VectorKernels extends ScalarKernels {
                 }
                 break;
             }
+            case EXP:
+                polyExpLanes(x, xOff, y, yOff, i = bound, false);
+                break;
+            case SIGMOID:
+                polyExpLanes(x, xOff, y, yOff, i = bound, true);
+                break;
             default:
-                break; // transcendental: scalar below (see the NOTE on the class)
+                break; // log, tanh and the rest: scalar below (see the NOTE on the class)
         }
-        for (; i < n; i++) y[yOff + i] = apply(op, x[xOff + i]);
+        for (; i < n; i++) y[yOff + i] = lane(op, x[xOff + i]);
+    }
+
+    /** One lane of {@link #unary}: the scalar twin of the vector code, so a value's result never depends on its position. */
+    static double lane(Unary op, double x) {
+        switch (op) {
+            case EXP: return polyExp(x);
+            case SIGMOID: return polySigmoid(x);
+            default: return apply(op, x);
+        }
+    }
+
+    // ------------------------------------------------------------------ exp in plain lane-wise arithmetic
+    //
+    // e^x = 2^n · e^r with n = round(x/ln 2) (by adding 1.5·2^52), r = x − n·ln 2 ∈ [−ln2/2, ln2/2] (two-part ln 2, FMA),
+    // e^r by its Taylor series to r¹³ in Horner form (truncation < 2e-17), 2^n as two exact powers of
+    // two so that results near overflow and in the subnormal range round once. Within 1 ulp of
+    // Math.exp (KernelsTest checks ≤ 2). The vector and scalar forms do the same operations in the
+    // same order, so they agree bit for bit, in the interpreter and in C2 alike.
+
+    private static final double LOG2E = 1.4426950408889634, ROUND = 0x1.8p52;
+    /** The bits of ROUND: 1.5·2^52 + n has the bits of ROUND plus n (|n| < 2^51), no float-to-int conversion needed. */
+    private static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
+    private static final double LN2_HI = Double.longBitsToDouble(0x3FE62E42FEE00000L);   // low 21 bits zero
+    private static final double LN2_LO = Double.longBitsToDouble(0x3DEA39EF35793C76L);
+    /** 1/i! for i = 0..13. */
+    private static final double[] INV_FACT = new double[14];
+
+    static {
+        double f = 1;
+        for (int i = 0; i < INV_FACT.length; i++) {
+            if (i > 0) f *= i;
+            INV_FACT[i] = 1.0 / f;
+        }
+    }
+
+    private static final double F2 = INV_FACT[2], F3 = INV_FACT[3], F4 = INV_FACT[4], F5 = INV_FACT[5], F6 = INV_FACT[6],
+            F7 = INV_FACT[7], F8 = INV_FACT[8], F9 = INV_FACT[9], F10 = INV_FACT[10], F11 = INV_FACT[11],
+            F12 = INV_FACT[12], F13 = INV_FACT[13];
+
+    /** e^x, the scalar twin of {@link #polyExpLanes}. */
+    static double polyExp(double x) {
+        x = Math.min(Math.max(x, -1100.0), 1100.0);                            // NaN stays NaN
+        double t = Math.fma(x, LOG2E, ROUND), n = t - ROUND;                   // round(x / ln 2), also in t's low bits
+        double r = Math.fma(-n, LN2_LO, Math.fma(-n, LN2_HI, x));
+        double p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(F13, r, F12), r, F11), r, F10), r, F9), r, F8), r, F7);
+        p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(p, r, F6), r, F5), r, F4), r, F3), r, F2), r, 1.0), r, 1.0);
+        long ni = Double.doubleToRawLongBits(t) - ROUND_BITS, h = ni >> 1;
+        return p * Double.longBitsToDouble((h + 1023) << 52) * Double.longBitsToDouble((ni - h + 1023) << 52);
+    }
+
+    /** σ(x) as the reference computes it, with this exp: (x ≥ 0 ? 1 : e) / (1 + e), e = e^−|x|. Scalar twin of the lanes. */
+    static double polySigmoid(double x) {
+        double e = polyExp(-Math.abs(x));
+        return (x >= 0 ? 1.0 : e) / (1.0 + e);
+    }
+
+    /**
+     * y = e^x, or σ(x) with {@code sigmoid}, for the whole vectors in [0, bound): lane-wise
+     * {@link #polyExp(double)} and {@link #polySigmoid(double)}. One method with no vector crossing a
+     * call, because a vector passed to a method C2 does not inline (this body is too long to inline)
+     * is boxed, and the loop then runs at a tenth of its speed.
+     */
+    private static void polyExpLanes(double[] x, int xOff, double[] y, int yOff, int bound, boolean sigmoid) {
+        DoubleVector lo = DoubleVector.broadcast(SPECIES, -1100.0), hi = DoubleVector.broadcast(SPECIES, 1100.0);
+        DoubleVector log2e = DoubleVector.broadcast(SPECIES, LOG2E), round = DoubleVector.broadcast(SPECIES, ROUND);
+        DoubleVector ln2hi = DoubleVector.broadcast(SPECIES, LN2_HI), ln2lo = DoubleVector.broadcast(SPECIES, LN2_LO);
+        for (int i = 0; i < bound; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, xOff + i);
+            DoubleVector t = (sigmoid ? v.abs().neg() : v).max(lo).min(hi);   // NaN stays NaN
+            DoubleVector tr = t.fma(log2e, round), n = tr.sub(round);            // round(t / ln 2), also in tr's low bits
+            DoubleVector nn = n.neg(), r = nn.fma(ln2lo, nn.fma(ln2hi, t));
+            DoubleVector p = r.fma(DoubleVector.broadcast(SPECIES, F13), DoubleVector.broadcast(SPECIES, F12));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, F11)).fma(r, DoubleVector.broadcast(SPECIES, F10));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, F9)).fma(r, DoubleVector.broadcast(SPECIES, F8));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, F7)).fma(r, DoubleVector.broadcast(SPECIES, F6));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, F5)).fma(r, DoubleVector.broadcast(SPECIES, F4));
+            p = p.fma(r, DoubleVector.broadcast(SPECIES, F3)).fma(r, DoubleVector.broadcast(SPECIES, F2));
+            p = p.fma(r, ONE).fma(r, ONE);
+            LongVector ni = tr.reinterpretAsLongs().sub(ROUND_BITS), h = ni.lanewise(VectorOperators.ASHR, 1);
+            DoubleVector s1 = h.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector s2 = ni.sub(h).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector e = p.mul(s1).mul(s2);
+            (sigmoid ? e.blend(ONE, v.compare(VectorOperators.GE, 0.0)).div(e.add(ONE)) : e).intoArray(y, yOff + i);
+        }
     }
 
     /**

@@ -49,9 +49,13 @@ class KernelsTest {
                         double[] a = values(n * 31L + off, n + off), b = values(n * 17L + 5 + off, n + off);
                         for (Unary op : Unary.values()) {
                             double[] y1 = new double[n + off], y2 = new double[n + off];
-                            REF.unary(op, a, off, y1, off, n);
+                            for (int i = off; i < n + off; i++) y1[i] = VectorKernels.lane(op, a[i]);  // the reference, or the polynomial twin
                             k.unary(op, a, off, y2, off, n);
                             assertArrayEquals(y1, y2, k.name() + " " + op + " n=" + n + " off=" + off);
+                            if (!POLYNOMIAL.contains(op)) {
+                                REF.unary(op, a, off, y1, off, n);
+                                assertArrayEquals(y1, y2, k.name() + " " + op + " matches the reference, n=" + n);
+                            }
                         }
                         for (Binary op : Binary.values()) {
                             double[] y1 = new double[n + off], y2 = new double[n + off];
@@ -94,6 +98,49 @@ class KernelsTest {
             }));
         }
         return tests.stream();
+    }
+
+    /** Unary ops the vector kernels compute with their own polynomial (not Math.*): within ULPS of the reference. */
+    static final java.util.Set<Unary> POLYNOMIAL = java.util.EnumSet.of(Unary.EXP, Unary.SIGMOID);
+    static final long ULPS = 2;
+
+    /** Distance in units in the last place between two doubles (0 for two NaNs, or for ±0). */
+    static long ulps(double x, double y) {
+        if (Double.isNaN(x) || Double.isNaN(y)) return Double.isNaN(x) && Double.isNaN(y) ? 0 : Long.MAX_VALUE;
+        if (x == y) return 0;
+        long a = Double.doubleToRawLongBits(x), b = Double.doubleToRawLongBits(y);
+        if ((a < 0) != (b < 0)) return Long.MAX_VALUE;
+        return Math.abs(a - b);
+    }
+
+    @Test
+    void polynomialExpAndSigmoidAreWithinTwoUlpsOfTheReference() {
+        SplittableRandom r = new SplittableRandom(9);
+        double[] specials = {0.0, -0.0, 1, -1, 1e-300, -1e-300, 0.5 * Math.log(2), -0.5 * Math.log(2), 709.782712893384, 709.79,
+                -708.39, -708.4, -720, -745.13, -745.14, 746, -746, 1e300, -1e300, Double.MIN_VALUE, Double.MAX_VALUE,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, 36.7, -36.7, 40, -40};
+        for (Unary op : POLYNOMIAL) {
+            for (int i = 0; i < 2_000_000 + specials.length; i++) {
+                double x = i < specials.length ? specials[i]
+                        : i % 3 == 0 ? r.nextDouble(-746, 710) : i % 3 == 1 ? r.nextDouble(-10, 10) : r.nextGaussian() * 1e-6;
+                double want = ScalarKernels.apply(op, x), got = VectorKernels.lane(op, x);
+                assertTrue(ulps(want, got) <= ULPS, op + "(" + x + ") = " + got + ", reference " + want);
+            }
+        }
+    }
+
+    /** The first calls run in the interpreter, later ones C2-compiled: the polynomial lanes keep their bits throughout. */
+    @Test
+    void polynomialLanesHaveTheSameBitsInEveryJitTier() {
+        Kernels k = KernelsProvider.vector(0);
+        double[] x = values(77, 4099), first = new double[x.length], y = new double[x.length];
+        for (Unary op : POLYNOMIAL) {
+            k.unary(op, x, 0, first, 0, x.length);
+            for (int it = 0; it < 3000; it++) {
+                k.unary(op, x, 0, y, 0, x.length);
+                if (it % 500 == 0 || it == 2999) assertArrayEquals(first, y, op + " changed its bits at call " + it);
+            }
+        }
     }
 
     @TestFactory
