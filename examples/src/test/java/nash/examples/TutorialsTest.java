@@ -1,16 +1,58 @@
 package nash.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The tutorials run and print the numbers their comments promise. */
 class TutorialsTest {
+
+    /** A tutorial's main, which may throw. */
+    interface Main {
+        void run() throws Exception;
+    }
+
+    /** Runs a tutorial in its small mode (-Dnash.tutorial.quick=true) and returns what it printed. */
+    static String quick(Main main) {
+        String old = System.getProperty(QUICK);
+        System.setProperty(QUICK, "true");
+        try {
+            return capture(() -> {
+                try {
+                    main.run();
+                } catch (Exception e) {
+                    throw new AssertionError("the tutorial failed", e);
+                }
+            });
+        } finally {
+            if (old == null) System.clearProperty(QUICK);
+            else System.setProperty(QUICK, old);
+        }
+    }
+
+    static final String QUICK = "nash.tutorial.quick";
+
+    /** The PNG at {@code file} exists and has a plausible size. */
+    static void assertPng(Path file, int minWidth, int minHeight) throws IOException {
+        assertTrue(Files.isRegularFile(file), "no picture " + file);
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertNotNull(image, file + " is not an image");
+        assertTrue(image.getWidth() >= minWidth && image.getHeight() >= minHeight,
+                file + " is only " + image.getWidth() + "×" + image.getHeight());
+    }
 
     static String capture(Runnable main) {
         PrintStream old = System.out;
@@ -52,5 +94,22 @@ class TutorialsTest {
         assertTrue(Double.parseDouble(end.group(1)) < 1e-10, end.group());
         assertTrue(Double.parseDouble(end.group(2)) < 1e-5, end.group());
         assertTrue(Math.abs(Double.parseDouble(end.group(3))) < 1e-10, end.group());
+    }
+
+    @Test
+    void modeCollapse(@TempDir Path dir) throws IOException {
+        String out = quick(() -> Example04_ModeCollapse.main(new String[] {dir.toString()}));
+        Matcher line = Pattern.compile("step +(\\d+) +(\\d)/8 modes captured +([0-9.]+)% high quality").matcher(out);
+        int lines = 0;
+        while (line.find()) {
+            lines++;
+            assertTrue(Double.parseDouble(line.group(3)) <= 100, line.group());
+        }
+        assertEquals(15, lines, out);                    // 3 runs × 5 checks
+        for (String run : new String[] {"plain", "pacgan", "minibatch-stddev"}) {
+            assertTrue(out.contains(run + ":"), out);
+            assertPng(dir.resolve(run + "-step-0030.png"), 300, 300);
+        }
+        assertEquals(out, quick(() -> Example04_ModeCollapse.main(new String[] {dir.toString()})), "same seed, same output");
     }
 }
