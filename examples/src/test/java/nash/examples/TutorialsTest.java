@@ -112,4 +112,19 @@ class TutorialsTest {
         }
         assertEquals(out, quick(() -> Example04_ModeCollapse.main(new String[] {dir.toString()})), "same seed, same output");
     }
+
+    @Test
+    void wganGp(@TempDir Path dir) throws IOException {
+        String out = quick(() -> Example06_WganGp.main(new String[] {dir.toString()}));
+        Matcher row = Pattern.compile("(?m)^ +(\\d+) +(-?[0-9.]+) +([0-9.]+) +([0-9.]+) +(\\d)/8 +([0-9.]+)%$").matcher(out);
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            double w = Double.parseDouble(row.group(2)), penalty = Double.parseDouble(row.group(3)), norm = Double.parseDouble(row.group(4));
+            assertTrue(Math.abs(w) < 10 && penalty >= 0 && penalty < 10 && norm > 0 && norm < 10, row.group());
+        }
+        assertTrue(rows >= 6, out);
+        assertPng(dir.resolve("wasserstein.png"), 300, 200);
+        assertPng(dir.resolve("wgan-gp-step-0020.png"), 300, 300);
+    }
 }
