@@ -40,6 +40,30 @@ public final class MatMul {
         throw new IllegalArgumentException("matmul: needs 2-D or 3-D operands, got " + Shape.str(a.shape) + " and " + Shape.str(b.shape));
     }
 
+    /**
+     * y = x·Wᵀ + b, the affine map of a linear layer: x:[N, in], W:[out, in], b:[out] or null → [N, out].
+     * NOTE: a primitive for speed only: C starts as the broadcast bias and one GEMM accumulates
+     * into it (no separate pass, no second array). Its backward is plain matmuls and a sum.
+     */
+    public static Tensor linear(Tensor x, Tensor w, Tensor b) {
+        if (x.dim() != 2 || w.dim() != 2 || x.shape[1] != w.shape[1]) {
+            throw new IllegalArgumentException("linear: x " + Shape.str(x.shape) + " and weight " + Shape.str(w.shape)
+                    + " do not match (need x:[N, in], W:[out, in])");
+        }
+        int n = x.shape[0], in = x.shape[1], out = w.shape[0];
+        if (b != null && (b.dim() != 1 || b.shape[0] != out)) {
+            throw new IllegalArgumentException("linear: bias " + Shape.str(b.shape) + " does not match " + out + " outputs");
+        }
+        double[] c = new double[n * out];
+        if (b != null) for (int i = 0; i < n; i++) System.arraycopy(b.data, 0, c, i * out, out);
+        if (in > 0) K.gemm(false, true, n, out, in, x.data, 0, w.data, 0, c, 0, b != null);
+        Tensor y = Tensor.fromOp("linear", c, new int[] {n, out}, x, w, b);
+        return y.onBackward(gy -> Elementwise.grads(
+                Graph.needs(x) ? mm(gy, w, false, false) : null,                         // ∂x = gy·W
+                Graph.needs(w) ? mm(gy, x, true, false) : null,                          // ∂W = gyᵀ·x
+                b != null && Graph.needs(b) ? Reduce.sum(gy, new int[] {0}, false) : null), x, w); // ∂b = Σ_rows gy
+    }
+
     /** The primitive: 2-D·2-D or 3-D·3-D with equal batch. */
     static Tensor mm(Tensor a, Tensor b, boolean transA, boolean transB) {
         boolean batched = a.dim() == 3;

@@ -237,6 +237,16 @@ final class OpRegistry {
                 s("[2,3]x[2,2,3]T", in -> in[0].matmul(in[1], false, true), randn(2, 3), randn(2, 2, 3)),
                 s("edge [1,1]x[1,1]", in -> in[0].matmul(in[1]), randn(1, 1), randn(1, 1)));
 
+        op("MatMul.linear", true,
+                s("[4,3]·[2,3]ᵀ+b", in -> MatMul.linear(in[0], in[1], in[2]), randn(4, 3), randn(2, 3), randn(2)),
+                s("no bias [2,5]·[3,5]ᵀ", in -> MatMul.linear(in[0], in[1], null), randn(2, 5), randn(3, 5)),
+                s("edge [1,1]·[1,1]ᵀ+b", in -> MatMul.linear(in[0], in[1], in[2]), randn(1, 1), randn(1, 1), randn(1)));
+
+        op("Norm.batchNorm", true,
+                s("[4,3] affine", in -> Norm.batchNorm(in[0], in[1], in[2], 1e-5, null, null), randn(4, 3), uniform(0.5, 1.5, 3), randn(3)),
+                s("[2,2,2,3] affine", in -> Norm.batchNorm(in[0], in[1], in[2], 1e-5, null, null), randn(2, 2, 2, 3), uniform(0.5, 1.5, 2), randn(2)),
+                s("[3,2,4] no affine", in -> Norm.batchNorm(in[0], null, null, 1e-3, null, null), randn(3, 2, 4)));
+
         // ---------------- Conv
         op("Conv.im2col", true,
                 s("[1,2,4,4] k3 s1 p1", in -> Conv.im2col(in[0], 3, 3, new int[] {1, 1}, new int[] {1, 1}, new int[] {1, 1}), randn(1, 2, 4, 4)),

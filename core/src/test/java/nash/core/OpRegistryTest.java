@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 /** Every public op: in the registry, gradient-checked to first and second order on every sample. */
 class OpRegistryTest {
 
-    static final Class<?>[] OP_CLASSES = {Elementwise.class, Reduce.class, Movement.class, MatMul.class, Conv.class, Losses.class, Shape.class};
+    static final Class<?>[] OP_CLASSES = {Elementwise.class, Reduce.class, Movement.class, MatMul.class, Conv.class, Losses.class, Shape.class, Norm.class};
 
     @Test
     void everyPublicOpIsInTheRegistry() {

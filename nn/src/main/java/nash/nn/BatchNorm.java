@@ -3,6 +3,7 @@ package nash.nn;
 import java.util.Arrays;
 import nash.core.Autograd;
 import nash.core.GradMode;
+import nash.core.Norm;
 import nash.core.Tensor;
 
 /**
@@ -50,37 +51,34 @@ public abstract class BatchNorm extends Module {
     public Tensor runningVar() { return runningVar; }
 
     @Override public Tensor forward(Tensor x) {
-        int[] axes = batchAxes(x);
+        batchAxes(x);                                                         // checks the rank
         if (x.shape(1) != channels) {
             throw new IllegalArgumentException(name() + "(" + channels + "): input " + Arrays.toString(x.shape()) + " has " + x.shape(1) + " channels");
         }
         int[] statShape = new int[x.dim()];
         Arrays.fill(statShape, 1);
         statShape[1] = channels;
-        Tensor mean, var;
         if (isTraining() || runningMean == null) {
             int n = x.size() / channels;
             if (n <= 1 && isTraining()) {
                 throw new IllegalArgumentException(name() + ": expected more than 1 value per channel when training, got input "
                         + Arrays.toString(x.shape()));
             }
-            mean = x.mean(axes, true);                                        // [1,C,1,…]
-            var = x.var(axes, true, false);                                   // biased, as the normalisation uses
+            double[] mean = new double[channels], var = new double[channels];
+            Tensor y = Norm.batchNorm(x, use(weight), use(bias), eps, mean, var);     // batch statistics (biased variance)
             if (isTraining() && runningMean != null) updateRunningStats(mean, var, n);
-        } else {
-            mean = runningMean.reshape(statShape);
-            var = runningVar.reshape(statShape);
+            return y;
         }
-        Tensor y = x.sub(mean).div(var.add(eps).sqrt());
+        Tensor y = x.sub(runningMean.reshape(statShape)).div(runningVar.reshape(statShape).add(eps).sqrt());
         if (weight != null) y = y.mul(use(weight).reshape(statShape)).add(use(bias).reshape(statShape));
         return y;
     }
 
-    private void updateRunningStats(Tensor mean, Tensor var, int n) {
+    private void updateRunningStats(double[] bm, double[] bv, int n) {
         try (GradMode scope = Autograd.noGrad()) {
             batchesTracked.set(batchesTracked.item() + 1);
             double m = momentum != null ? momentum : 1.0 / batchesTracked.item();
-            double[] rm = runningMean.data(), rv = runningVar.data(), bm = mean.data(), bv = var.data();
+            double[] rm = runningMean.data(), rv = runningVar.data();
             for (int c = 0; c < channels; c++) {
                 rm[c] = (1 - m) * rm[c] + m * bm[c];
                 rv[c] = (1 - m) * rv[c] + m * bv[c] * n / (n - 1);               // unbiased, as PyTorch

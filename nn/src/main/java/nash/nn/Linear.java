@@ -1,5 +1,6 @@
 package nash.nn;
 
+import nash.core.MatMul;
 import nash.core.Rng;
 import nash.core.Tensor;
 
@@ -31,8 +32,7 @@ public class Linear extends Module implements Weighted {
                     + " does not end in " + in);
         }
         Tensor x2 = x.dim() == 2 ? x : x.reshape(-1, in);
-        Tensor y = x2.matmul(w, false, true);                               // [N, out]
-        if (bias != null) y = y.add(use(bias));
+        Tensor y = MatMul.linear(x2, w, use(bias));                         // [N, out] = x·Wᵀ + b
         if (x.dim() == 2) return y;
         int[] s = x.shape();
         s[s.length - 1] = out;

@@ -1,5 +1,6 @@
 package nash.core.kernel;
 
+import java.lang.invoke.MethodHandles;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -9,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The kernels of {@link ScalarKernels}, rewritten with the JDK Vector API where that pays.
  *
  * <p>Only loaded when the {@code jdk.incubator.vector} module is present (see
- * {@link KernelsProvider}). Each loop runs whole vectors up to {@code species.loopBound(n)} and
+ * {@link KernelsProvider}). Each loop runs whole vectors up to {@code SPECIES.loopBound(n)} and
  * finishes with the scalar tail, so it is correct for any n.
  *
  * <p>NOTE: exp, log, tanh and their families stay scalar. The Vector API's transcendental
@@ -18,22 +19,25 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public class VectorKernels extends ScalarKernels {
 
-    final VectorSpecies<Double> species;
-    final int lanes;
+    /**
+     * The vector species of this copy of the class: a constant, so C2 emits SIMD instructions.
+     * {@link KernelsProvider#vector} defines one hidden copy per width; the original class uses the preferred width.
+     */
+    static final VectorSpecies<Double> SPECIES = speciesOf(KernelsProvider.classBits(MethodHandles.lookup()));
+    static final int LANES = SPECIES.length();
+    private static final DoubleVector ZERO = DoubleVector.zero(SPECIES), ONE = DoubleVector.broadcast(SPECIES, 1.0);
 
-    /** Kernels on the platform's preferred vector width. */
-    public VectorKernels() { this(DoubleVector.SPECIES_PREFERRED); }
+    private final Gemm gemm;
 
-    /** Kernels on vectors of {@code bits} bits (64, 128, 256 or 512). */
-    public VectorKernels(int bits) { this(speciesOf(bits)); }
-
-    VectorKernels(VectorSpecies<Double> species) {
-        this.species = species;
-        this.lanes = species.length();
+    /** Kernels on this copy's vector width; obtain them from {@link KernelsProvider#vector(int)}. */
+    public VectorKernels() {
+        this.gemm = KernelsProvider.specialize("nash.core.kernel.VectorGemm", SPECIES.vectorBitSize(), Gemm.class);
     }
 
+    /** The species of {@code bits} bits (0: the preferred one). */
     static VectorSpecies<Double> speciesOf(int bits) {
         switch (bits) {
+            case 0: return DoubleVector.SPECIES_PREFERRED;
             case 64: return DoubleVector.SPECIES_64;
             case 128: return DoubleVector.SPECIES_128;
             case 256: return DoubleVector.SPECIES_256;
@@ -45,36 +49,36 @@ public class VectorKernels extends ScalarKernels {
     /** The preferred vector width of this platform, in bits. */
     public static int preferredBits() { return DoubleVector.SPECIES_PREFERRED.vectorBitSize(); }
 
-    @Override public String name() { return "vector-" + species.vectorBitSize(); }
+    @Override public String name() { return "vector-" + SPECIES.vectorBitSize(); }
 
     @Override public void unary(Unary op, double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = species.loopBound(n);
+        int i = 0, bound = SPECIES.loopBound(n);
         switch (op) {
             case NEG:
-                for (; i < bound; i += lanes) DoubleVector.fromArray(species, x, xOff + i).neg().intoArray(y, yOff + i);
+                for (; i < bound; i += LANES) DoubleVector.fromArray(SPECIES, x, xOff + i).neg().intoArray(y, yOff + i);
                 break;
             case SQUARE:
-                for (; i < bound; i += lanes) {
-                    DoubleVector v = DoubleVector.fromArray(species, x, xOff + i);
+                for (; i < bound; i += LANES) {
+                    DoubleVector v = DoubleVector.fromArray(SPECIES, x, xOff + i);
                     v.mul(v).intoArray(y, yOff + i);
                 }
                 break;
             case ABS:
-                for (; i < bound; i += lanes) DoubleVector.fromArray(species, x, xOff + i).abs().intoArray(y, yOff + i);
+                for (; i < bound; i += LANES) DoubleVector.fromArray(SPECIES, x, xOff + i).abs().intoArray(y, yOff + i);
                 break;
             case SQRT:
-                for (; i < bound; i += lanes) DoubleVector.fromArray(species, x, xOff + i).sqrt().intoArray(y, yOff + i);
+                for (; i < bound; i += LANES) DoubleVector.fromArray(SPECIES, x, xOff + i).sqrt().intoArray(y, yOff + i);
                 break;
             case RECIPROCAL: {
-                DoubleVector one = DoubleVector.broadcast(species, 1.0);
-                for (; i < bound; i += lanes) one.div(DoubleVector.fromArray(species, x, xOff + i)).intoArray(y, yOff + i);
+                DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+                for (; i < bound; i += LANES) one.div(DoubleVector.fromArray(SPECIES, x, xOff + i)).intoArray(y, yOff + i);
                 break;
             }
             case RELU: {
-                // x > 0 ? x : 0, NaN kept: blend zero into the lanes that are ≤ 0.
-                DoubleVector zero = DoubleVector.zero(species);
-                for (; i < bound; i += lanes) {
-                    DoubleVector v = DoubleVector.fromArray(species, x, xOff + i);
+                // x > 0 ? x : 0, NaN kept: blend zero into the LANES that are ≤ 0.
+                DoubleVector zero = DoubleVector.zero(SPECIES);
+                for (; i < bound; i += LANES) {
+                    DoubleVector v = DoubleVector.fromArray(SPECIES, x, xOff + i);
                     v.blend(zero, v.compare(VectorOperators.LE, 0.0)).intoArray(y, yOff + i);
                 }
                 break;
@@ -85,85 +89,57 @@ public class VectorKernels extends ScalarKernels {
         for (; i < n; i++) y[yOff + i] = apply(op, x[xOff + i]);
     }
 
-    private static VectorOperators.Binary lanewise(Binary op) {
+    /**
+     * x op y lane-wise, 1.0/0.0 for comparisons. The switch names each operator as a constant: a
+     * VectorOperators value held in a variable is not intrinsified by C2 and boxes every vector.
+     * Called in loops over a fixed op, so C2 inlines it and the branch is always taken the same way.
+     */
+    private static DoubleVector lanewise(Binary op, DoubleVector x, DoubleVector y) {
         switch (op) {
-            case ADD: return VectorOperators.ADD;
-            case SUB: return VectorOperators.SUB;
-            case MUL: return VectorOperators.MUL;
-            case DIV: return VectorOperators.DIV;
-            case MAX: return VectorOperators.MAX;
-            case MIN: return VectorOperators.MIN;
-            default: return null;
+            case ADD: return x.add(y);
+            case SUB: return x.sub(y);
+            case MUL: return x.mul(y);
+            case DIV: return x.div(y);
+            case MAX: return x.max(y);
+            case MIN: return x.min(y);
+            case GT: return ZERO.blend(ONE, x.compare(VectorOperators.GT, y));
+            case GE: return ZERO.blend(ONE, x.compare(VectorOperators.GE, y));
+            case LT: return ZERO.blend(ONE, x.compare(VectorOperators.LT, y));
+            case LE: return ZERO.blend(ONE, x.compare(VectorOperators.LE, y));
+            case EQ: return ZERO.blend(ONE, x.compare(VectorOperators.EQ, y));
+            default: throw new AssertionError(op);
         }
     }
 
-    private static VectorOperators.Comparison comparison(Binary op) {
-        switch (op) {
-            case GT: return VectorOperators.GT;
-            case GE: return VectorOperators.GE;
-            case LT: return VectorOperators.LT;
-            case LE: return VectorOperators.LE;
-            case EQ: return VectorOperators.EQ;
-            default: return null;
-        }
-    }
+    /** Ops without an exact lane-wise form (POW) run the scalar loop. */
+    private static boolean vectorised(Binary op) { return op != Binary.POW; }
 
     @Override public void binary(Binary op, double[] a, int aOff, double[] b, int bOff, double[] y, int yOff, int n) {
-        int i = 0, bound = species.loopBound(n);
-        VectorOperators.Binary lw = lanewise(op);
-        VectorOperators.Comparison cmp = comparison(op);
-        if (lw != null) {
-            for (; i < bound; i += lanes) {
-                DoubleVector.fromArray(species, a, aOff + i)
-                        .lanewise(lw, DoubleVector.fromArray(species, b, bOff + i)).intoArray(y, yOff + i);
-            }
-        } else if (cmp != null) {
-            DoubleVector zero = DoubleVector.zero(species), one = DoubleVector.broadcast(species, 1.0);
-            for (; i < bound; i += lanes) {
-                VectorMask<Double> m = DoubleVector.fromArray(species, a, aOff + i)
-                        .compare(cmp, DoubleVector.fromArray(species, b, bOff + i));
-                zero.blend(one, m).intoArray(y, yOff + i);
-            }
+        int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
+        for (; i < bound; i += LANES) {
+            lanewise(op, DoubleVector.fromArray(SPECIES, a, aOff + i), DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], b[bOff + i]);
     }
 
     @Override public void binaryScalar(Binary op, double[] a, int aOff, double s, double[] y, int yOff, int n) {
-        int i = 0, bound = species.loopBound(n);
-        VectorOperators.Binary lw = lanewise(op);
-        VectorOperators.Comparison cmp = comparison(op);
-        DoubleVector sv = DoubleVector.broadcast(species, s);
-        if (lw != null) {
-            for (; i < bound; i += lanes) DoubleVector.fromArray(species, a, aOff + i).lanewise(lw, sv).intoArray(y, yOff + i);
-        } else if (cmp != null) {
-            DoubleVector zero = DoubleVector.zero(species), one = DoubleVector.broadcast(species, 1.0);
-            for (; i < bound; i += lanes) {
-                zero.blend(one, DoubleVector.fromArray(species, a, aOff + i).compare(cmp, sv)).intoArray(y, yOff + i);
-            }
-        }
+        int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
+        DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
+        for (; i < bound; i += LANES) lanewise(op, DoubleVector.fromArray(SPECIES, a, aOff + i), sv).intoArray(y, yOff + i);
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], s);
     }
 
     @Override public void scalarBinary(Binary op, double s, double[] b, int bOff, double[] y, int yOff, int n) {
-        int i = 0, bound = species.loopBound(n);
-        VectorOperators.Binary lw = lanewise(op);
-        VectorOperators.Comparison cmp = comparison(op);
-        DoubleVector sv = DoubleVector.broadcast(species, s);
-        if (lw != null) {
-            for (; i < bound; i += lanes) sv.lanewise(lw, DoubleVector.fromArray(species, b, bOff + i)).intoArray(y, yOff + i);
-        } else if (cmp != null) {
-            DoubleVector zero = DoubleVector.zero(species), one = DoubleVector.broadcast(species, 1.0);
-            for (; i < bound; i += lanes) {
-                zero.blend(one, sv.compare(cmp, DoubleVector.fromArray(species, b, bOff + i))).intoArray(y, yOff + i);
-            }
-        }
+        int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
+        DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
+        for (; i < bound; i += LANES) lanewise(op, sv, DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
         for (; i < n; i++) y[yOff + i] = apply(op, s, b[bOff + i]);
     }
 
     @Override public void leakyRelu(double slope, double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = species.loopBound(n);
-        for (; i < bound; i += lanes) {
-            DoubleVector v = DoubleVector.fromArray(species, x, xOff + i);
+        int i = 0, bound = SPECIES.loopBound(n);
+        for (; i < bound; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, xOff + i);
             v.blend(v.mul(slope), v.compare(VectorOperators.GT, 0.0).not()).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
@@ -173,19 +149,19 @@ public class VectorKernels extends ScalarKernels {
     }
 
     @Override public void leakyReluSlope(double slope, double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = species.loopBound(n);
-        DoubleVector one = DoubleVector.broadcast(species, 1.0), sl = DoubleVector.broadcast(species, slope);
-        for (; i < bound; i += lanes) {
-            sl.blend(one, DoubleVector.fromArray(species, x, xOff + i).compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
+        int i = 0, bound = SPECIES.loopBound(n);
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0), sl = DoubleVector.broadcast(SPECIES, slope);
+        for (; i < bound; i += LANES) {
+            sl.blend(one, DoubleVector.fromArray(SPECIES, x, xOff + i).compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = x[xOff + i] > 0 ? 1.0 : slope;
     }
 
     @Override public void clamp(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = species.loopBound(n);
-        DoubleVector l = DoubleVector.broadcast(species, lo), h = DoubleVector.broadcast(species, hi);
-        for (; i < bound; i += lanes) {
-            DoubleVector v = DoubleVector.fromArray(species, x, xOff + i);
+        int i = 0, bound = SPECIES.loopBound(n);
+        DoubleVector l = DoubleVector.broadcast(SPECIES, lo), h = DoubleVector.broadcast(SPECIES, hi);
+        for (; i < bound; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, xOff + i);
             // Blends, not max/min: a NaN lane compares false both ways and stays NaN, as in the scalar loop.
             v = v.blend(l, v.compare(VectorOperators.LT, l));
             v.blend(h, v.compare(VectorOperators.GT, h)).intoArray(y, yOff + i);
@@ -197,10 +173,10 @@ public class VectorKernels extends ScalarKernels {
     }
 
     @Override public void inRange(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = species.loopBound(n);
-        DoubleVector zero = DoubleVector.zero(species), one = DoubleVector.broadcast(species, 1.0);
-        for (; i < bound; i += lanes) {
-            DoubleVector v = DoubleVector.fromArray(species, x, xOff + i);
+        int i = 0, bound = SPECIES.loopBound(n);
+        DoubleVector zero = DoubleVector.zero(SPECIES), one = DoubleVector.broadcast(SPECIES, 1.0);
+        for (; i < bound; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, xOff + i);
             VectorMask<Double> m = v.compare(VectorOperators.GE, lo).and(v.compare(VectorOperators.LE, hi));
             zero.blend(one, m).intoArray(y, yOff + i);
         }
@@ -211,31 +187,31 @@ public class VectorKernels extends ScalarKernels {
     }
 
     @Override public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = species.loopBound(n);
-        // mul then add (not fma), so the lanes round exactly as the scalar y += alpha·x.
-        for (; i < bound; i += lanes) {
-            DoubleVector.fromArray(species, x, xOff + i).mul(alpha)
-                    .add(DoubleVector.fromArray(species, y, yOff + i)).intoArray(y, yOff + i);
+        int i = 0, bound = SPECIES.loopBound(n);
+        // mul then add (not fma), so the LANES round exactly as the scalar y += alpha·x.
+        for (; i < bound; i += LANES) {
+            DoubleVector.fromArray(SPECIES, x, xOff + i).mul(alpha)
+                    .add(DoubleVector.fromArray(SPECIES, y, yOff + i)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
     }
 
     /**
      * Four vector accumulators (enough independent adds to hide the add latency), folded in a
-     * fixed order: acc0+acc1+acc2+acc3, then lanes 0..L−1 left to right, then the tail.
+     * fixed order: acc0+acc1+acc2+acc3, then LANES 0..L−1 left to right, then the tail.
      * reduceLanes(ADD) is avoided: its order is unspecified.
      */
     @Override public double sum(double[] x, int off, int n) {
-        DoubleVector a0 = DoubleVector.zero(species), a1 = a0, a2 = a0, a3 = a0;
-        int i = 0, step = 4 * lanes, bound4 = n - n % step;
+        DoubleVector a0 = DoubleVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0, step = 4 * LANES, bound4 = n - n % step;
         for (; i < bound4; i += step) {
-            a0 = a0.add(DoubleVector.fromArray(species, x, off + i));
-            a1 = a1.add(DoubleVector.fromArray(species, x, off + i + lanes));
-            a2 = a2.add(DoubleVector.fromArray(species, x, off + i + 2 * lanes));
-            a3 = a3.add(DoubleVector.fromArray(species, x, off + i + 3 * lanes));
+            a0 = a0.add(DoubleVector.fromArray(SPECIES, x, off + i));
+            a1 = a1.add(DoubleVector.fromArray(SPECIES, x, off + i + LANES));
+            a2 = a2.add(DoubleVector.fromArray(SPECIES, x, off + i + 2 * LANES));
+            a3 = a3.add(DoubleVector.fromArray(SPECIES, x, off + i + 3 * LANES));
         }
-        int bound = species.loopBound(n);
-        for (; i < bound; i += lanes) a0 = a0.add(DoubleVector.fromArray(species, x, off + i));
+        int bound = SPECIES.loopBound(n);
+        for (; i < bound; i += LANES) a0 = a0.add(DoubleVector.fromArray(SPECIES, x, off + i));
         double[] l = a0.add(a1).add(a2.add(a3)).toArray();
         double s = 0;
         for (double v : l) s += v;
@@ -243,58 +219,72 @@ public class VectorKernels extends ScalarKernels {
         return s;
     }
 
+    /** Four accumulators (max is exact in any order, so this only hides the latency), then the lanes, then the tail. */
     @Override public double max(double[] x, int off, int n) {
-        int i = 0, bound = species.loopBound(n);
-        DoubleVector m = DoubleVector.broadcast(species, Double.NEGATIVE_INFINITY);
-        for (; i < bound; i += lanes) m = m.max(DoubleVector.fromArray(species, x, off + i));
+        DoubleVector m0 = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        int i = 0, step = 4 * LANES, bound4 = n - n % step;
+        for (; i < bound4; i += step) {
+            m0 = m0.max(DoubleVector.fromArray(SPECIES, x, off + i));
+            m1 = m1.max(DoubleVector.fromArray(SPECIES, x, off + i + LANES));
+            m2 = m2.max(DoubleVector.fromArray(SPECIES, x, off + i + 2 * LANES));
+            m3 = m3.max(DoubleVector.fromArray(SPECIES, x, off + i + 3 * LANES));
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) m0 = m0.max(DoubleVector.fromArray(SPECIES, x, off + i));
         double r = Double.NEGATIVE_INFINITY;
-        for (double v : m.toArray()) r = Math.max(r, v);
+        for (double v : m0.max(m1).max(m2.max(m3)).toArray()) r = Math.max(r, v);
         for (; i < n; i++) r = Math.max(r, x[off + i]);
         return r;
     }
 
+    /** As {@link #max}. */
     @Override public double min(double[] x, int off, int n) {
-        int i = 0, bound = species.loopBound(n);
-        DoubleVector m = DoubleVector.broadcast(species, Double.POSITIVE_INFINITY);
-        for (; i < bound; i += lanes) m = m.min(DoubleVector.fromArray(species, x, off + i));
+        DoubleVector m0 = DoubleVector.broadcast(SPECIES, Double.POSITIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
+        int i = 0, step = 4 * LANES, bound4 = n - n % step;
+        for (; i < bound4; i += step) {
+            m0 = m0.min(DoubleVector.fromArray(SPECIES, x, off + i));
+            m1 = m1.min(DoubleVector.fromArray(SPECIES, x, off + i + LANES));
+            m2 = m2.min(DoubleVector.fromArray(SPECIES, x, off + i + 2 * LANES));
+            m3 = m3.min(DoubleVector.fromArray(SPECIES, x, off + i + 3 * LANES));
+        }
+        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) m0 = m0.min(DoubleVector.fromArray(SPECIES, x, off + i));
         double r = Double.POSITIVE_INFINITY;
-        for (double v : m.toArray()) r = Math.min(r, v);
+        for (double v : m0.min(m1).min(m2.min(m3)).toArray()) r = Math.min(r, v);
         for (; i < n; i++) r = Math.min(r, x[off + i]);
         return r;
     }
 
-    @Override public void gemm(boolean transA, boolean transB, int m, int n, int k,
-                               double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
-        if (transB) { // rows of B are not contiguous in j: the reference loop serves
-            super.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
-            return;
+    /**
+     * Adam, lane-wise with the reference's operations in the reference's order (no FMA), so every
+     * lane has the reference's bits; the tail is the reference itself.
+     */
+    @Override public void adam(double[] p, double[] g, double[] m, double[] v, int n, double lr, double beta1, double beta2,
+                               double eps, double l2, double decoupled, long t) {
+        double stepSize = lr / (1 - Math.pow(beta1, t));
+        double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        double keep = 1 - lr * decoupled, c1 = 1 - beta1, c2 = 1 - beta2;
+        int i = 0, bound = SPECIES.loopBound(n);
+        for (; i < bound; i += LANES) {
+            DoubleVector pi = DoubleVector.fromArray(SPECIES, p, i), gi = DoubleVector.fromArray(SPECIES, g, i);
+            if (l2 != 0) gi = gi.add(pi.mul(l2));
+            if (decoupled != 0) pi = pi.mul(keep);
+            DoubleVector mi = DoubleVector.fromArray(SPECIES, m, i).mul(beta1).add(gi.mul(c1));
+            DoubleVector vi = DoubleVector.fromArray(SPECIES, v, i).mul(beta2).add(gi.mul(c2).mul(gi));
+            mi.intoArray(m, i);
+            vi.intoArray(v, i);
+            pi.sub(mi.div(vi.sqrt().div(bc2Sqrt).add(eps)).mul(stepSize)).intoArray(p, i);
         }
-        if ((long) m * n * k < GEMM_PARALLEL_WORK) {
-            gemmRows(transA, 0, m, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
-            return;
+        for (; i < n; i++) {
+            double gi = l2 != 0 ? g[i] + l2 * p[i] : g[i];
+            if (decoupled != 0) p[i] *= keep;
+            m[i] = beta1 * m[i] + c1 * gi;
+            v[i] = beta2 * v[i] + c2 * gi * gi;
+            p[i] -= stepSize * (m[i] / (Math.sqrt(v[i]) / bc2Sqrt + eps));
         }
-        int tasks = (m + GEMM_ROWS_PER_TASK - 1) / GEMM_ROWS_PER_TASK;
-        Parallel.run(tasks, t -> gemmRows(transA, t * GEMM_ROWS_PER_TASK,
-                Math.min(m, (t + 1) * GEMM_ROWS_PER_TASK), m, n, k, a, aOff, b, bOff, c, cOff, accumulate));
     }
 
-    /** ikj with a vector FMA over each row of B: c[i, j..j+L) += a[i,p]·b[p, j..j+L). */
-    private void gemmRows(boolean transA, int i0, int i1, int m, int n, int k,
-                          double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
-        int bound = species.loopBound(n);
-        for (int i = i0; i < i1; i++) {
-            int ci = cOff + i * n;
-            if (!accumulate) java.util.Arrays.fill(c, ci, ci + n, 0.0);
-            for (int p = 0; p < k; p++) {
-                double aip = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
-                DoubleVector av = DoubleVector.broadcast(species, aip);
-                int bp = bOff + p * n, j = 0;
-                for (; j < bound; j += lanes) {
-                    av.fma(DoubleVector.fromArray(species, b, bp + j), DoubleVector.fromArray(species, c, ci + j))
-                            .intoArray(c, ci + j);
-                }
-                for (; j < n; j++) c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
-            }
-        }
+    /** Packed, cache-blocked, register-blocked: see {@link VectorGemm}. */
+    @Override public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                               double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
+        gemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
     }
 }

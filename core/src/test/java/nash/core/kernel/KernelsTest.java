@@ -140,6 +140,90 @@ class KernelsTest {
         }));
     }
 
+    /** c ← fma(a[i,p], b[p,j], c), p ascending, from c (accumulate) or +0: the order VectorGemm promises. */
+    static void fmaChainGemm(boolean ta, boolean tb, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                             double[] c, int cOff, boolean acc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = acc ? c[cOff + i * n + j] : 0.0;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(ta ? a[aOff + p * m + i] : a[aOff + i * k + p], tb ? b[bOff + j * k + p] : b[bOff + p * n + j], s);
+                }
+                c[cOff + i * n + j] = s;
+            }
+        }
+    }
+
+    /**
+     * Every width, 1 and 3 threads, all transposes, shapes from tiny to past every cache block
+     * (k beyond any KC, m beyond MC, n beyond NC, edges everywhere): the same bits as one scalar FMA chain.
+     */
+    @TestFactory
+    Stream<DynamicTest> gemmIsOneFmaChainPerElementForAnyWidthAndThreadCount() {
+        int[][] shapes = {{1, 1, 1}, {1, 17, 1}, {5, 3, 2}, {6, 32, 9}, {7, 33, 65}, {13, 8, 129}, {33, 31, 17},
+                {64, 100, 36}, {97, 131, 1100}, {367, 61, 70}, {12, 1031, 40}, {200, 300, 257}};
+        return vectorKernels().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
+            int saved = Parallel.threads();
+            try {
+                SplittableRandom r = new SplittableRandom(5);
+                for (int[] sh : shapes) {
+                    int m = sh[0], n = sh[1], kk = sh[2];
+                    double[] a = new double[m * kk + 1], b = new double[kk * n + 2], c0 = new double[m * n + 1];
+                    for (int i = 0; i < a.length; i++) a[i] = r.nextGaussian();
+                    for (int i = 0; i < b.length; i++) b[i] = r.nextGaussian();
+                    for (int i = 0; i < c0.length; i++) c0[i] = r.nextGaussian();
+                    for (int t = 0; t < 8; t++) {
+                        boolean ta = (t & 1) != 0, tb = (t & 2) != 0, acc = (t & 4) != 0;
+                        double[] want = c0.clone();
+                        fmaChainGemm(ta, tb, m, n, kk, a, 1, b, 2, want, 1, acc);
+                        for (int threads : new int[] {1, 3}) {
+                            Parallel.setThreads(threads);
+                            double[] got = c0.clone();
+                            k.gemm(ta, tb, m, n, kk, a, 1, b, 2, got, 1, acc);
+                            assertArrayEquals(want, got, k.name() + " gemm " + m + "x" + n + "x" + kk + " ta=" + ta
+                                    + " tb=" + tb + " acc=" + acc + " threads=" + threads);
+                        }
+                    }
+                }
+            } finally {
+                Parallel.setThreads(saved);
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> adamMatchesBitForBit() {
+        return vectorKernels().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
+            for (int n : SIZES) {
+                for (double[] opt : new double[][] {{0, 0}, {0.01, 0}, {0, 0.1}}) {
+                    double[] p1 = values(n, n), g = values(n + 1, n), m1 = new double[n], v1 = new double[n];
+                    for (int i = 0; i < n; i++) if (!Double.isFinite(p1[i])) p1[i] = 0.5;
+                    double[] p2 = p1.clone(), m2 = m1.clone(), v2 = v1.clone();
+                    for (long t = 1; t <= 3; t++) {
+                        REF.adam(p1, g, m1, v1, n, 1e-3, 0.9, 0.999, 1e-8, opt[0], opt[1], t);
+                        k.adam(p2, g, m2, v2, n, 1e-3, 0.9, 0.999, 1e-8, opt[0], opt[1], t);
+                    }
+                    String at = k.name() + " adam n=" + n + " l2=" + opt[0] + " decoupled=" + opt[1];
+                    assertArrayEquals(p1, p2, at);
+                    assertArrayEquals(m1, m2, at);
+                    assertArrayEquals(v1, v2, at);
+                }
+            }
+        }));
+    }
+
+    @Test
+    void gemmHandlesEmptyShapes() {
+        for (Kernels k : vectorKernels()) {
+            double[] c = {7, 7, 7, 7};
+            k.gemm(false, false, 2, 2, 0, new double[0], 0, new double[0], 0, c, 0, true);
+            assertArrayEquals(new double[] {7, 7, 7, 7}, c, "k = 0 with accumulate leaves C");
+            k.gemm(false, false, 2, 2, 0, new double[0], 0, new double[0], 0, c, 0, false);
+            assertArrayEquals(new double[4], c, "k = 0 without accumulate zeroes C");
+            k.gemm(true, true, 0, 3, 5, new double[0], 0, new double[15], 0, c, 0, false);
+        }
+    }
+
     @Test
     void im2colAndCol2imAreAdjoint() {
         // <im2col(x), c> = <x, col2im(c)>

@@ -157,8 +157,9 @@ public final class GanTrainer {
         stats.put("d_real", outputMean(dReal));
         stats.put("d_fake", outputMean(dFake));
         if (loss == GanLoss.WASSERSTEIN) stats.put("wasserstein", mean(dReal) - mean(dFake));   // E f(x) − E f(G(z))
-        stats.put("grad_norm_d", norm(grads));
-        if (!finite("discriminator", lossD.item(), grads)) return;
+        double gradNorm = norm(grads);
+        stats.put("grad_norm_d", gradNorm);
+        if (!finite("discriminator", lossD.item(), gradNorm, grads)) return;
         apply(optD, params, grads);
         if (clip > 0) WeightClip.apply(d, clip);
     }
@@ -184,8 +185,9 @@ public final class GanTrainer {
         List<Tensor> params = optG.params();
         List<Tensor> grads = Autograd.grad(List.of(lossG), params, null, false, false);
         stats.put("loss_g", lossG.item());
-        stats.put("grad_norm_g", norm(grads));
-        if (!finite("generator", lossG.item(), grads)) return;
+        double gradNorm = norm(grads);
+        stats.put("grad_norm_g", gradNorm);
+        if (!finite("generator", lossG.item(), gradNorm, grads)) return;
         apply(optG, params, grads);
         if (ema != null) updateEma();
     }
@@ -214,20 +216,21 @@ public final class GanTrainer {
         return d.withParameters(last, () -> loss.generator(discriminate(fakeIn, fakeLabels)));
     }
 
-    private boolean finite(String player, double lossValue, List<Tensor> grads) {
-        String bad = null;
-        if (!Double.isFinite(lossValue)) bad = "the " + player + "'s loss is " + lossValue;
-        else {
-            for (int i = 0; i < grads.size() && bad == null; i++) {
-                for (double v : grads.get(i).data()) {
-                    if (!Double.isFinite(v)) {
-                        bad = "the " + player + "'s gradient of parameter " + i + " contains " + v;
-                        break;
-                    }
+    /** Whether the loss and every gradient are finite; if not, stops or skips per the policy. */
+    private boolean finite(String player, double lossValue, double gradNorm, List<Tensor> grads) {
+        // One pass already ran: the norm is finite exactly when every gradient is (short of overflow
+        // past 1e154, which the detailed scan below then reports as it is).
+        if (Double.isFinite(lossValue) && Double.isFinite(gradNorm)) return true;
+        String bad = !Double.isFinite(lossValue) ? "the " + player + "'s loss is " + lossValue : null;
+        for (int i = 0; i < grads.size() && bad == null; i++) {
+            for (double v : grads.get(i).data()) {
+                if (!Double.isFinite(v)) {
+                    bad = "the " + player + "'s gradient of parameter " + i + " contains " + v;
+                    break;
                 }
             }
         }
-        if (bad == null) return true;
+        if (bad == null) bad = "the " + player + "'s gradient norm overflows (" + gradNorm + ")";
         if (nanPolicy == NanPolicy.STOP) throw new TrainingDivergedException("step " + step + ": " + bad + "; nothing was updated");
         skipped++;
         return false;

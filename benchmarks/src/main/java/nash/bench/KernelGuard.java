@@ -1,0 +1,109 @@
+package nash.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import nash.core.kernel.Kernels;
+import nash.core.kernel.KernelsProvider;
+import nash.core.kernel.Parallel;
+
+/**
+ * The CI guard: in one JVM, on one thread, times each main vector kernel against its scalar
+ * reference (alternating, best of several batches) and fails if a speed-up falls below its floor.
+ * The floors sit far below what the kernels reach (see benchmarks/RESULTS.md), so noise does not
+ * trip them, but a kernel that regressed to scalar speed, or a silent fallback to the scalar
+ * kernels, does. Exit status 0 when every check passes, 1 otherwise.
+ *
+ * <p>Run: {@code benchmarks/kernel-guard}, or {@code java --add-modules=jdk.incubator.vector -cp
+ * benchmarks.jar nash.bench.KernelGuard [--ms 100]}.
+ */
+public final class KernelGuard {
+
+    private KernelGuard() {}
+
+    /** One check: a name, the work for each implementation, the required speed-up. */
+    private record Check(String name, double floor, Work work) {}
+
+    @FunctionalInterface
+    private interface Work { Object run(Kernels k); }
+
+    public static void main(String[] args) {
+        int ms = 150;
+        for (int i = 0; i < args.length; i++) if (args[i].equals("--ms")) ms = Integer.parseInt(args[++i]);
+        Parallel.setThreads(1);                                                  // kernel quality, not core count
+        int passed = 0, failed = 0;
+        Kernels chosen = KernelsProvider.get();
+        System.out.println("JDK " + System.getProperty("java.runtime.version") + ", KernelsProvider.get() = " + chosen.name());
+        if (!chosen.name().startsWith("vector-")) {
+            System.out.println("FAIL  KernelsProvider.get() chose the scalar kernels: ops run without SIMD "
+                    + "(is --add-modules=jdk.incubator.vector missing, or -Dnash.kernels=scalar set?)");
+            failed++;
+        } else {
+            passed++;
+        }
+        if (!KernelsProvider.vectorAvailable()) {
+            System.out.println("FAIL  the jdk.incubator.vector module is absent: run java with --add-modules=jdk.incubator.vector");
+            System.out.println(passed + " passed, " + (failed + 1) + " failed");
+            System.exit(1);
+        }
+        Kernels scalar = KernelsProvider.scalar(), vector = KernelsProvider.vector(0);
+        System.out.printf(Locale.ROOT, "%-28s %10s %10s %8s %6s%n", "kernel", "scalar µs", "vector µs", "speed-up", "floor");
+        for (Check c : checks()) {
+            double ts = Double.MAX_VALUE, tv = Double.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {                             // alternate: noise hits both alike
+                ts = Math.min(ts, time(c.work(), scalar, ms));
+                tv = Math.min(tv, time(c.work(), vector, ms));
+            }
+            double speedup = ts / tv;
+            boolean ok = speedup >= c.floor();
+            if (ok) passed++; else failed++;
+            System.out.printf(Locale.ROOT, "%-28s %10.1f %10.1f %7.1fx %5.1fx %s%n", c.name(), ts / 1e3, tv / 1e3, speedup, c.floor(),
+                    ok ? "" : " FAIL: the vector kernel is not faster than its floor");
+        }
+        System.out.println(passed + " passed, " + failed + " failed");
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** Nanoseconds per call: the best of 5 batches, after a warm-up that also sizes the batch to about ms/5. */
+    static double time(Work w, Kernels k, int ms) {
+        long budget = ms * 1_000_000L / 5;
+        long t0 = System.nanoTime();
+        int calls = 0;
+        Object sink = null;
+        while (System.nanoTime() - t0 < budget || calls < 3) { sink = w.run(k); calls++; }
+        double best = Double.MAX_VALUE;
+        for (int rep = 0; rep < 5; rep++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < calls; i++) sink = w.run(k);
+            best = Math.min(best, (System.nanoTime() - start) / (double) calls);
+        }
+        if (sink == null) throw new AssertionError();
+        return best;
+    }
+
+    private static double[] random(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) d[i] = r.nextDouble(-4, 4);
+        return d;
+    }
+
+    static List<Check> checks() {
+        List<Check> cs = new ArrayList<>();
+        for (String spec : new String[] {"256x256x256:NN", "64x512x784:NT", "784x64x512:TN"}) {
+            GemmShape s = GemmShape.parse(spec);
+            GemmShape.Operands o = s.operands();
+            cs.add(new Check("gemm " + spec, 4.0, k -> s.run(k, o)));
+        }
+        int n = 4093;                                                           // odd: the scalar tails run too
+        double[] x = random(n, 1), y = new double[n];
+        // Only kernels whose scalar twin C2 does not auto-vectorise: a strict-order sum, max, leaky ReLU's select.
+        // (Not Adam: JDK 25's C2 vectorises the scalar loop, so the two run at the same speed there.)
+        cs.add(new Check("sum n=" + n, 2.0, k -> k.sum(x, 0, n)));
+        cs.add(new Check("max n=" + n, 1.2, k -> k.max(x, 0, n)));
+        cs.add(new Check("leakyRelu n=" + n, 1.2, k -> { k.leakyRelu(0.2, x, 0, y, 0, n); return y; }));
+
+        return cs;
+    }
+}

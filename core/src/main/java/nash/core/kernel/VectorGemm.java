@@ -1,0 +1,331 @@
+package nash.core.kernel;
+
+import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * C (+)= op(A)·op(B) as in BLIS/GotoBLAS: packed panels, cache blocking, a register-blocked
+ * Vector API micro-kernel, parallel over a fixed partition of C.
+ *
+ * <p>Why it is fast. The micro-kernel keeps an MR×NR block of C in registers (6 rows × 4 vectors
+ * = 24 accumulators on 32-register machines, 6 × 2 = 12 on 16-register ones) and per step p
+ * loads NR/LANES vectors of B and broadcasts 6 values of A: 24 FMAs for 10 loads. The operands
+ * come from packed copies that the kernel reads strictly sequentially: A as micro-panels
+ * [KC][MR], B as micro-panels [KC][NR], zero-padded at the edges, so one kernel serves every
+ * shape and every transpose (the packing reads A, Aᵀ, B or Bᵀ; nothing else knows about
+ * transposes). Blocking: an A micro-panel (MR×KC) fills half of L1, a packed block of A (MC×KC)
+ * and a panel of B (KC×NC) share L2.
+ *
+ * <p>Determinism. Every element of C is computed as one chain of fused multiply-adds,
+ * c ← fma(a[i,p], b[p,j], c) for p ascending, starting from C (accumulate) or +0: the kernel
+ * loads its block of C, adds a k-panel, stores it back. So the bits depend on nothing but the
+ * operands: not the blocking, the tiling, the vector width, nor the thread count. Tasks are tiles
+ * of C fixed by the shapes alone; each packs what it needs into its own thread's buffers.
+ */
+final class VectorGemm implements Gemm, IntConsumer {
+
+    /** Rows of the register block. */
+    static final int MR = 6;
+    /** Below this many multiply-adds the plain loop is faster than packing. */
+    static final long SMALL_WORK = 1L << 12;
+    /** Below this many multiply-adds a GEMM runs on the calling thread. */
+    static final long PARALLEL_WORK = 1L << 17;
+    /** Tiles of C are shrunk until there are at least this many (when the work allows). */
+    static final int MIN_TASKS = 8;
+
+    /** This copy's species, a constant for C2 (see {@link KernelsProvider#specialize}). */
+    static final VectorSpecies<Double> SPECIES = VectorKernels.speciesOf(KernelsProvider.classBits(MethodHandles.lookup()));
+    static final int LANES = SPECIES.length();
+    /** Vectors per row of the register block: 4 with AVX-512's 32 vector registers, 2 with 16. */
+    static final int NV = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 ? 4 : 2;
+    /** Columns of the register block. */
+    static final int NR = NV * LANES;
+    /** Depth of the packed panels: an A micro-panel MR×KC fills half of L1 (48 KiB → 512), for every species. */
+    static final int KC = Integer.getInteger("nash.gemm.KC", clamp(roundDown(CacheSizes.L1D / (2 * MR * 8), 16), 64, 1024));
+    /** Rows of a packed A block (MC×KC takes a quarter of L2). */
+    static final int MC = Integer.getInteger("nash.gemm.MC", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR));
+    /** Columns of a packed B panel (KC×NC takes half of L2). */
+    static final int NC = Integer.getInteger("nash.gemm.NC", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
+
+    /** Per thread: [1] packed B panel, [2] an edge tile, [3] packed A (no lambdas here: a hidden class cannot name itself in one). */
+    private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
+
+    // One call: operands, the packed A, the partition (tiles tm×tn of C, tilesN per row of tiles),
+    // and which phase accept() runs. Unused in the entry instance.
+    private final boolean transA, transB, accumulate;
+    private final int m, n, k, aOff, bOff, cOff, mPad, tm, tn, tilesN;
+    private final double[] a, b, c, pa;
+    private boolean packing;
+
+    /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
+    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, false, null, 1, 1, 1); }
+
+    private VectorGemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                       double[] c, int cOff, boolean accumulate, double[] pa, int tm, int tn, int tilesN) {
+        this.transA = transA; this.transB = transB; this.accumulate = accumulate;
+        this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff; this.c = c; this.cOff = cOff;
+        this.pa = pa; this.mPad = roundUp(m, MR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
+    }
+
+    private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
+
+    private static int roundDown(int v, int q) { return v / q * q; }
+
+    private static int roundUp(int v, int q) { return (v + q - 1) / q * q; }
+
+    @Override public void gemm(boolean transA, boolean transB, int m, int n, int k,
+              double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
+        if (m <= 0 || n <= 0) return;
+        if (k <= 0) {
+            if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * n, cOff + (i + 1) * n, 0.0);
+            return;
+        }
+        long work = (long) m * n * k;
+        if (work < SMALL_WORK) {
+            small(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
+        // The partition: tiles tm×tn of C, shrunk from the cache blocks until there are enough tasks.
+        int tm = Math.min(MC, roundUp(m, MR)), tn = Math.min(NC, roundUp(n, NR));
+        if (work >= PARALLEL_WORK) {
+            while (ceilDiv(m, tm) * ceilDiv(n, tn) < MIN_TASKS) {
+                int tn2 = roundUp(tn / 2, NR), tm2 = roundUp(tm / 2, MR);
+                if (tn2 < tn && (tn >= tm || tm2 >= tm)) tn = tn2;
+                else if (tm2 < tm && tm2 >= 2 * MR) tm = tm2;
+                else break;
+            }
+        }
+        int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
+        // All of A is packed once, up front, into the calling thread's buffer: every tile reads it.
+        int kBlocks = ceilDiv(k, KC), groups = ceilDiv(m, MC);
+        double[] pa = buffer(3, roundUp(m, MR) * k);
+        VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate, pa, tm, tn, tilesN);
+        boolean parallel = work >= PARALLEL_WORK;
+        call.packing = true;
+        if (parallel && kBlocks * groups > 1) Parallel.run(kBlocks * groups, call);
+        else for (int t = 0; t < kBlocks * groups; t++) call.accept(t);
+        call.packing = false;
+        if (parallel && tiles > 1) Parallel.run(tiles, call);
+        else for (int t = 0; t < tiles; t++) call.accept(t);
+    }
+
+    /**
+     * Packing phase: task t packs rows [g·MC, (g+1)·MC) of A over k-block q (t = q·groups + g) to
+     * pa[pc·mPad + i0·kb ..]: block q holds mPad/MR micro-panels of kb×MR.
+     * Compute phase: task t computes tile (t / tilesN, t % tilesN) of C.
+     */
+    @Override public void accept(int t) {
+        if (packing) {
+            int groups = ceilDiv(m, MC), pc = t / groups * KC, i0 = t % groups * MC;
+            int kb = Math.min(KC, k - pc);
+            packA(transA, a, aOff, m, k, pc, kb, i0, Math.min(MC, m - i0), pa, pc * mPad + i0 * kb);
+        } else {
+            tile(t / tilesN * tm, t % tilesN * tn);
+        }
+    }
+
+    /** This thread's scratch array number {@code slot}, at least {@code size} long. */
+    private static double[] buffer(int slot, int size) {
+        double[][] bufs = BUFFERS.get();
+        if (bufs == null) BUFFERS.set(bufs = new double[4][0]);
+        if (bufs[slot].length < size) bufs[slot] = new double[Math.max(size, bufs[slot].length * 5 / 4)];
+        return bufs[slot];
+    }
+
+    /**
+     * Small products, unpacked: the same FMA chain per element (c, then p ascending), as a row of C
+     * plus a[i,p] times a row of B, or as dot products when B is transposed.
+     */
+    private static void small(boolean transA, boolean transB, int m, int n, int k,
+                              double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
+        int bound = SPECIES.loopBound(n);
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * n;
+            if (!accumulate) Arrays.fill(c, ci, ci + n, 0.0);
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    double s = c[ci + j];
+                    for (int p = 0, bj = bOff + j * k; p < k; p++) s = Math.fma(transA ? a[aOff + p * m + i] : a[aOff + i * k + p], b[bj + p], s);
+                    c[ci + j] = s;
+                }
+                continue;
+            }
+            for (int p = 0; p < k; p++) {
+                double aip = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
+                DoubleVector av = DoubleVector.broadcast(SPECIES, aip);
+                int bp = bOff + p * n, j = 0;
+                for (; j < bound; j += LANES) {
+                    av.fma(DoubleVector.fromArray(SPECIES, b, bp + j), DoubleVector.fromArray(SPECIES, c, ci + j)).intoArray(c, ci + j);
+                }
+                for (; j < n; j++) c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
+            }
+        }
+    }
+
+    private static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+
+    /** The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of KC. */
+    private void tile(int i0, int j0) {
+        int mb = Math.min(tm, m - i0), nb = Math.min(tn, n - j0);
+        double[] pb = buffer(1, roundUp(nb, NR) * Math.min(KC, k)), edge = buffer(2, MR * NR);
+        if (!accumulate) for (int r = 0; r < mb; r++) Arrays.fill(c, cOff + (i0 + r) * n + j0, cOff + (i0 + r) * n + j0 + nb, 0.0);
+        for (int pc = 0; pc < k; pc += KC) {
+            int kb = Math.min(KC, k - pc);
+            packB(transB, b, bOff, n, k, pc, kb, j0, nb, pb);
+            for (int jr = 0; jr < nb; jr += NR) {
+                int nrv = Math.min(NR, nb - jr), bIdx = jr * kb;
+                for (int ir = 0; ir < mb; ir += MR) {
+                    int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb, cIdx = cOff + (i0 + ir) * n + j0 + jr;
+                    if (mrv == MR && nrv == NR) {
+                        kernel(kb, pa, aIdx, pb, bIdx, c, cIdx, n);
+                    } else { // edge: the valid part of C into a full scratch block, the kernel there, and back
+                        Arrays.fill(edge, 0, MR * NR, 0.0);
+                        for (int r = 0; r < mrv; r++) System.arraycopy(c, cIdx + r * n, edge, r * NR, nrv);
+                        kernel(kb, pa, aIdx, pb, bIdx, edge, 0, NR);
+                        for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, c, cIdx + r * n, nrv);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A[i0 .. i0+mb, pc .. pc+kb) into micro-panels of MR rows: pa[at + ir·kb + p·MR + r] = A[i0+ir+r, pc+p],
+     * rows past mb zero. A is stored [m,k], or [k,m] when transposed.
+     */
+    private static void packA(boolean transA, double[] a, int aOff, int m, int k, int pc, int kb, int i0, int mb, double[] pa, int at) {
+        for (int ir = 0; ir < mb; ir += MR) {
+            int rows = Math.min(MR, mb - ir), base = at + ir * kb;
+            if (transA) { // A[i,p] at p·m + i: each p gives MR contiguous values
+                for (int p = 0; p < kb; p++) {
+                    int src = aOff + (pc + p) * m + i0 + ir, dst = base + p * MR;
+                    int r = 0;
+                    for (; r < rows; r++) pa[dst + r] = a[src + r];
+                    for (; r < MR; r++) pa[dst + r] = 0.0;
+                }
+            } else { // A[i,p] at i·k + p: each row is contiguous in p
+                for (int r = 0; r < MR; r++) {
+                    int dst = base + r;
+                    if (r < rows) {
+                        int src = aOff + (i0 + ir + r) * k + pc;
+                        for (int p = 0; p < kb; p++) pa[dst + p * MR] = a[src + p];
+                    } else {
+                        for (int p = 0; p < kb; p++) pa[dst + p * MR] = 0.0;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * B[pc .. pc+kb, j0 .. j0+nb) into micro-panels of NR columns: pb[(jr·kb) + p·NR + j] = B[pc+p, j0+jr+j],
+     * columns past nb zero. B is stored [k,n], or [n,k] when transposed.
+     */
+    private static void packB(boolean transB, double[] b, int bOff, int n, int k, int pc, int kb, int j0, int nb, double[] pb) {
+        for (int jr = 0; jr < nb; jr += NR) {
+            int cols = Math.min(NR, nb - jr), base = jr * kb;
+            if (transB) { // B[p,j] at j·k + p: a transpose, in strips of 8 p so that reads and writes stay in L1
+                if (cols < NR) Arrays.fill(pb, base, base + kb * NR, 0.0);
+                for (int p0 = 0; p0 < kb; p0 += 8) {
+                    int p1 = Math.min(kb, p0 + 8);
+                    for (int j = 0; j < cols; j++) {
+                        int src = bOff + (j0 + jr + j) * k + pc, dst = base + j;
+                        for (int p = p0; p < p1; p++) pb[dst + p * NR] = b[src + p];
+                    }
+                }
+            } else { // B[p,j] at p·n + j: each p gives NR contiguous values
+                for (int p = 0; p < kb; p++) {
+                    int src = bOff + (pc + p) * n + j0 + jr, dst = base + p * NR;
+                    System.arraycopy(b, src, pb, dst, cols);
+                    if (cols < NR) Arrays.fill(pb, dst + cols, dst + NR, 0.0);
+                }
+            }
+        }
+    }
+
+    /** The register block C[MR, NR] += Apanel[kb][MR] · Bpanel[kb][NR]; ldc is C's row stride. */
+    private static void kernel(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+        if (NV == 4) kernel6x4(kb, pa, aIdx, pb, bIdx, c, cIdx, ldc);
+        else kernel6x2(kb, pa, aIdx, pb, bIdx, c, cIdx, ldc);
+    }
+
+    /**
+     * 6 rows × 4 vectors: 24 accumulators, 4 loads of B and 6 broadcasts of A per step. Written out
+     * with no helper taking vectors (a call C2 does not inline boxes them) and no unrolling (a longer
+     * body passes C2's inlining limits and loses the registers).
+     */
+    private static void kernel6x4(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+        final int l = LANES;
+        int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0), c01 = DoubleVector.fromArray(SPECIES, c, r0 + l),
+                c02 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * l), c03 = DoubleVector.fromArray(SPECIES, c, r0 + 3 * l);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1), c11 = DoubleVector.fromArray(SPECIES, c, r1 + l),
+                c12 = DoubleVector.fromArray(SPECIES, c, r1 + 2 * l), c13 = DoubleVector.fromArray(SPECIES, c, r1 + 3 * l);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2), c21 = DoubleVector.fromArray(SPECIES, c, r2 + l),
+                c22 = DoubleVector.fromArray(SPECIES, c, r2 + 2 * l), c23 = DoubleVector.fromArray(SPECIES, c, r2 + 3 * l);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3), c31 = DoubleVector.fromArray(SPECIES, c, r3 + l),
+                c32 = DoubleVector.fromArray(SPECIES, c, r3 + 2 * l), c33 = DoubleVector.fromArray(SPECIES, c, r3 + 3 * l);
+        DoubleVector c40 = DoubleVector.fromArray(SPECIES, c, r4), c41 = DoubleVector.fromArray(SPECIES, c, r4 + l),
+                c42 = DoubleVector.fromArray(SPECIES, c, r4 + 2 * l), c43 = DoubleVector.fromArray(SPECIES, c, r4 + 3 * l);
+        DoubleVector c50 = DoubleVector.fromArray(SPECIES, c, r5), c51 = DoubleVector.fromArray(SPECIES, c, r5 + l),
+                c52 = DoubleVector.fromArray(SPECIES, c, r5 + 2 * l), c53 = DoubleVector.fromArray(SPECIES, c, r5 + 3 * l);
+        for (int p = 0, ai = aIdx, bi = bIdx; p < kb; p++, ai += MR, bi += 4 * l) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l),
+                    b2 = DoubleVector.fromArray(SPECIES, pb, bi + 2 * l), b3 = DoubleVector.fromArray(SPECIES, pb, bi + 3 * l);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, pa[ai]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02); c03 = x.fma(b3, c03);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 1]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11); c12 = x.fma(b2, c12); c13 = x.fma(b3, c13);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 2]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22); c23 = x.fma(b3, c23);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 3]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32); c33 = x.fma(b3, c33);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 4]);
+            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41); c42 = x.fma(b2, c42); c43 = x.fma(b3, c43);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 5]);
+            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51); c52 = x.fma(b2, c52); c53 = x.fma(b3, c53);
+        }
+        c00.intoArray(c, r0); c01.intoArray(c, r0 + l); c02.intoArray(c, r0 + 2 * l); c03.intoArray(c, r0 + 3 * l);
+        c10.intoArray(c, r1); c11.intoArray(c, r1 + l); c12.intoArray(c, r1 + 2 * l); c13.intoArray(c, r1 + 3 * l);
+        c20.intoArray(c, r2); c21.intoArray(c, r2 + l); c22.intoArray(c, r2 + 2 * l); c23.intoArray(c, r2 + 3 * l);
+        c30.intoArray(c, r3); c31.intoArray(c, r3 + l); c32.intoArray(c, r3 + 2 * l); c33.intoArray(c, r3 + 3 * l);
+        c40.intoArray(c, r4); c41.intoArray(c, r4 + l); c42.intoArray(c, r4 + 2 * l); c43.intoArray(c, r4 + 3 * l);
+        c50.intoArray(c, r5); c51.intoArray(c, r5 + l); c52.intoArray(c, r5 + 2 * l); c53.intoArray(c, r5 + 3 * l);
+    }
+
+    /** 6 rows × 2 vectors: 12 accumulators, for machines with 16 vector registers. */
+    private static void kernel6x2(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+        final int l = LANES;
+        int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0), c01 = DoubleVector.fromArray(SPECIES, c, r0 + l);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1), c11 = DoubleVector.fromArray(SPECIES, c, r1 + l);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2), c21 = DoubleVector.fromArray(SPECIES, c, r2 + l);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3), c31 = DoubleVector.fromArray(SPECIES, c, r3 + l);
+        DoubleVector c40 = DoubleVector.fromArray(SPECIES, c, r4), c41 = DoubleVector.fromArray(SPECIES, c, r4 + l);
+        DoubleVector c50 = DoubleVector.fromArray(SPECIES, c, r5), c51 = DoubleVector.fromArray(SPECIES, c, r5 + l);
+        for (int p = 0, ai = aIdx, bi = bIdx; p < kb; p++, ai += MR, bi += 2 * l) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, pa[ai]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 1]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 2]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 3]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 4]);
+            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 5]);
+            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+        }
+        c00.intoArray(c, r0); c01.intoArray(c, r0 + l);
+        c10.intoArray(c, r1); c11.intoArray(c, r1 + l);
+        c20.intoArray(c, r2); c21.intoArray(c, r2 + l);
+        c30.intoArray(c, r3); c31.intoArray(c, r3 + l);
+        c40.intoArray(c, r4); c41.intoArray(c, r4 + l);
+        c50.intoArray(c, r5); c51.intoArray(c, r5 + l);
+    }
+}
