@@ -42,7 +42,8 @@ def parse_args():
     p.add_argument("--threads", type=int, required=True, help="intra-op threads (must equal the pinned env vars)")
     p.add_argument("--warmup-seconds", type=float, default=1.0, help="warm-up time per dtype (and at least --min-steps steps)")
     p.add_argument("--seconds", type=float, default=3.0, help="timed budget per dtype")
-    p.add_argument("--min-steps", type=int, default=5)
+    p.add_argument("--min-steps", type=int, default=5, help="timed steps at least")
+    p.add_argument("--warmup-min-steps", type=int, default=2, help="warm-up steps at least")
     p.add_argument("--max-steps", type=int, default=5000)
     p.add_argument("--steps", type=int, default=0, help="exact timed steps per dtype (overrides --seconds)")
     p.add_argument("--variant", choices=["nash", "tutorial"], default="nash")
@@ -136,7 +137,7 @@ def main():
         g, d, shape = models(torch, nn, a.model, dtype)
         step = make_step(torch, g, d, shape, dtype, a.variant)
         t0, n = time.perf_counter(), 0
-        while n < a.min_steps or time.perf_counter() - t0 < a.warmup_seconds:
+        while n < a.warmup_min_steps or time.perf_counter() - t0 < a.warmup_seconds:
             step()
             n += 1
         times, start = [], time.perf_counter()

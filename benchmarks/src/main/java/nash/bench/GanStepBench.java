@@ -109,7 +109,7 @@ public final class GanStepBench {
         double seconds = 40;       // Nash timed budget per step kind, split over the rounds
         double torchSeconds = 9;   // torch timed budget per (dtype, threads), split over the rounds
         int rounds = 3;
-        int minSteps = 5;
+        int minSteps = 5;          // timed steps per measurement, over all rounds
         List<Net> nets = List.of(Net.MLP, Net.DCGAN);
         boolean torch = true;
         List<Integer> torchThreads = List.of(1, 2);
@@ -125,8 +125,8 @@ public final class GanStepBench {
 
     static final String USAGE = String.join("\n",
             "usage: GanStepBench [options]",
-            "  --steps N            timed Nash steps per round (default: as many as fit in the time budget, at least 5)",
-            "  --warmup N           Nash warm-up steps (default: at least 3 steps and 8 s)",
+            "  --steps N            timed Nash steps per round (default: as many as fit in the time budget, at least 5 in all)",
+            "  --warmup N           Nash warm-up steps (default: at least 2 steps and 8 s)",
             "  --only mlp|dcgan     one step kind only",
             "  --no-torch           Nash only (no PyTorch, no ratio lines)",
             "  --rounds R           interleaved rounds Nash/torch (default 3)",
@@ -289,8 +289,9 @@ public final class GanStepBench {
                 JvmMeter.Snapshot a = meter.snapshot();
                 long start = System.nanoTime();
                 double budgetNs = o.seconds / o.rounds * 1e9;
+                int minPerRound = (o.minSteps + o.rounds - 1) / o.rounds;     // at least --min-steps over all rounds
                 for (long n = 0; ; n++) {
-                    if (o.steps > 0 ? n >= o.steps : n >= o.minSteps && System.nanoTime() - start >= budgetNs) break;
+                    if (o.steps > 0 ? n >= o.steps : n >= minPerRound && System.nanoTime() - start >= budgetNs) break;
                     long s = System.nanoTime();
                     trainer.step();
                     roundSamples.add((System.nanoTime() - s) / 1e6);
@@ -304,7 +305,7 @@ public final class GanStepBench {
                         d.allocatedMbPer(roundSamples.count()), d.gcPercent());
                 if (torch != null) {
                     for (int threads : o.torchThreads) {
-                        for (TorchSteps.Result tr : torch.run(net.script, threads, o.torchSeconds / o.rounds, o.minSteps, o.seed)) {
+                        for (TorchSteps.Result tr : torch.run(net.script, threads, o.torchSeconds / o.rounds, minPerRound, o.seed)) {
                             r.torch(tr.dtype(), tr.threads()).addAll(tr.timesMs());
                             r.torchVersion = tr.torchVersion();
                             Samples one = new Samples();
@@ -321,10 +322,10 @@ public final class GanStepBench {
         report(o, results, out);
     }
 
-    /** Warm-up: exactly --warmup steps, or at least 3 steps and {@code warmupSeconds}. */
+    /** Warm-up: exactly --warmup steps, or at least 2 steps and {@code warmupSeconds}. */
     static long warmUp(GanTrainer trainer, Options o) {
         long start = System.nanoTime(), n = 0;
-        while (o.warmup >= 0 ? n < o.warmup : n < 3 || System.nanoTime() - start < o.warmupSeconds * 1e9) {
+        while (o.warmup >= 0 ? n < o.warmup : n < 2 || System.nanoTime() - start < o.warmupSeconds * 1e9) {
             trainer.step();
             n++;
         }
