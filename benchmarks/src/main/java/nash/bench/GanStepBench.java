@@ -113,6 +113,7 @@ public final class GanStepBench {
         List<Net> nets = List.of(Net.MLP, Net.DCGAN);
         boolean torch = true;
         List<Integer> torchThreads = List.of(1, 2);
+        List<Integer> nashThreads = List.of(Parallel.threads());
         String python = "/usr/bin/python3";
         String script;
         String ompWaitPolicy = "PASSIVE";
@@ -133,6 +134,8 @@ public final class GanStepBench {
             "  --seconds S          Nash timed budget per step kind, split over the rounds (default 40)",
             "  --torch-seconds S    PyTorch timed budget per dtype and thread count, split over the rounds (default 9)",
             "  --torch-threads L    PyTorch thread counts to try, e.g. 1,2 (default 1,2; the best is reported)",
+            "  --nash-threads L     Nash thread counts to try in each round (default: nash.threads, i.e. all processors;",
+            "                       with several, each gets the full budget and the best is reported)",
             "  --omp-wait P         OMP_WAIT_POLICY for PyTorch's multi-threaded runs: PASSIVE (default), ACTIVE, or none",
             "  --python PATH        the Python with torch (default /usr/bin/python3)",
             "  --torch-script PATH  gan_step_torch.py (default: next to the jar's folder)",
@@ -160,11 +163,8 @@ public final class GanStepBench {
                 case "--rounds" -> o.rounds = positive(a, args, ++i);
                 case "--seconds" -> o.seconds = Double.parseDouble(value(a, args, ++i));
                 case "--torch-seconds" -> o.torchSeconds = Double.parseDouble(value(a, args, ++i));
-                case "--torch-threads" -> {
-                    List<Integer> t = new ArrayList<>();
-                    for (String s : value(a, args, ++i).split(",")) t.add(Integer.parseInt(s.trim()));
-                    o.torchThreads = List.copyOf(t);
-                }
+                case "--torch-threads" -> o.torchThreads = threadList(value(a, args, ++i));
+                case "--nash-threads" -> o.nashThreads = threadList(value(a, args, ++i));
                 case "--omp-wait" -> {
                     String v = value(a, args, ++i).toUpperCase(Locale.ROOT);
                     o.ompWaitPolicy = v.equals("NONE") ? "" : v;
@@ -184,6 +184,16 @@ public final class GanStepBench {
             }
         }
         return o;
+    }
+
+    private static List<Integer> threadList(String v) {
+        List<Integer> t = new ArrayList<>();
+        for (String s : v.split(",")) {
+            int n = Integer.parseInt(s.trim());
+            if (n < 1) throw new IllegalArgumentException("thread counts must be ≥ 1, got " + n);
+            t.add(n);
+        }
+        return List.copyOf(t);
     }
 
     private static String value(String opt, String[] args, int i) {
@@ -230,8 +240,8 @@ public final class GanStepBench {
     /** Everything measured for one step kind. */
     static final class Result {
         final Net net;
-        final Samples nash = new Samples();
-        final List<Double> nashRoundMedians = new ArrayList<>();
+        final Map<Integer, Samples> nash = new TreeMap<>();             // Nash threads → times
+        final Map<Integer, List<Double>> nashRoundMedians = new TreeMap<>();
         final Map<String, Samples> torch = new TreeMap<>(BY_DTYPE_THEN_THREADS);   // "float64/1" → times
         JvmMeter.Delta jvm = JvmMeter.Delta.ZERO;
         double heapStartMb, heapEndMb;
@@ -261,6 +271,17 @@ public final class GanStepBench {
             int t = bestThreads(dtype);
             return t < 0 ? Double.NaN : torch(dtype, t).median();
         }
+
+        /** Nash's thread count with the lowest median (the only one, unless --nash-threads lists several). */
+        int nashBestThreads() {
+            int best = -1;
+            for (Map.Entry<Integer, Samples> e : nash.entrySet()) {
+                if (best < 0 || e.getValue().median() < nash.get(best).median()) best = e.getKey();
+            }
+            return best;
+        }
+
+        Samples nashBest() { return nash.get(nashBestThreads()); }
     }
 
     /** "float64/1" before "float64/2" before "float32/1". */
@@ -271,8 +292,8 @@ public final class GanStepBench {
     static void bench(Options o, PrintStream out) throws Exception {
         JvmMeter meter = new JvmMeter();
         TorchSteps torch = o.torch ? new TorchSteps(o.python, TorchSteps.locateScript(o.script), o.ompWaitPolicy) : null;
-        out.printf(Locale.ROOT, "rounds %d (Nash, then PyTorch with %s threads, each round)%s; Nash budget %.0f s, PyTorch %.0f s per dtype and thread count%n",
-                o.rounds, o.torchThreads, o.torch ? "; PyTorch OMP_WAIT_POLICY=" + (o.ompWaitPolicy.isEmpty() ? "(unset)" : o.ompWaitPolicy) + " when multi-threaded" : "",
+        out.printf(Locale.ROOT, "rounds %d (Nash with %s threads, then PyTorch with %s threads, each round)%s; Nash budget %.0f s, PyTorch %.0f s per dtype and thread count%n",
+                o.rounds, o.nashThreads, o.torchThreads, o.torch ? "; PyTorch OMP_WAIT_POLICY=" + (o.ompWaitPolicy.isEmpty() ? "(unset)" : o.ompWaitPolicy) + " when multi-threaded" : "",
                 o.seconds, o.torchSeconds);
         List<Result> results = new ArrayList<>();
         for (Net net : o.nets) {
@@ -284,25 +305,29 @@ public final class GanStepBench {
             r.warmupMs = (System.nanoTime() - t0) / 1e6;
             out.printf(Locale.ROOT, "%n[%s] warm-up: %d steps in %.1f s%n", net.label, r.warmupSteps, r.warmupMs / 1e3);
             r.heapStartMb = JvmMeter.heapAfterGcMb();
+            int minPerRound = (o.minSteps + o.rounds - 1) / o.rounds;     // at least --min-steps over all rounds
             for (int round = 1; round <= o.rounds; round++) {
-                Samples roundSamples = new Samples();
-                JvmMeter.Snapshot a = meter.snapshot();
-                long start = System.nanoTime();
-                double budgetNs = o.seconds / o.rounds * 1e9;
-                int minPerRound = (o.minSteps + o.rounds - 1) / o.rounds;     // at least --min-steps over all rounds
-                for (long n = 0; ; n++) {
-                    if (o.steps > 0 ? n >= o.steps : n >= minPerRound && System.nanoTime() - start >= budgetNs) break;
-                    long s = System.nanoTime();
-                    trainer.step();
-                    roundSamples.add((System.nanoTime() - s) / 1e6);
+                for (int threads : o.nashThreads) {
+                    Parallel.setThreads(threads);
+                    Samples roundSamples = new Samples();
+                    JvmMeter.Snapshot a = meter.snapshot();
+                    long start = System.nanoTime();
+                    double budgetNs = o.seconds / o.rounds * 1e9;
+                    for (long n = 0; ; n++) {
+                        if (o.steps > 0 ? n >= o.steps : n >= minPerRound && System.nanoTime() - start >= budgetNs) break;
+                        long s = System.nanoTime();
+                        trainer.step();
+                        roundSamples.add((System.nanoTime() - s) / 1e6);
+                    }
+                    JvmMeter.Delta d = JvmMeter.between(a, meter.snapshot());
+                    r.jvm = r.jvm.plus(d);
+                    r.timedSteps += roundSamples.count();
+                    r.nashRoundMedians.computeIfAbsent(threads, k -> new ArrayList<>()).add(roundSamples.median());
+                    r.nash.computeIfAbsent(threads, k -> new Samples()).addAll(roundSamples);
+                    out.printf(Locale.ROOT, "[%s] round %d  Nash  %d thread%s %s, %.1f MB/step, GC %.1f%%%n", net.label, round, threads,
+                            threads == 1 ? " " : "s", roundSamples.summary(), d.allocatedMbPer(roundSamples.count()), d.gcPercent());
                 }
-                JvmMeter.Delta d = JvmMeter.between(a, meter.snapshot());
-                r.jvm = r.jvm.plus(d);
-                r.timedSteps += roundSamples.count();
-                r.nashRoundMedians.add(roundSamples.median());
-                r.nash.addAll(roundSamples);
-                out.printf(Locale.ROOT, "[%s] round %d  Nash     %s, %.1f MB/step, GC %.1f%%%n", net.label, round, roundSamples.summary(),
-                        d.allocatedMbPer(roundSamples.count()), d.gcPercent());
+                Parallel.setThreads(o.nashThreads.get(0));
                 if (torch != null) {
                     for (int threads : o.torchThreads) {
                         for (TorchSteps.Result tr : torch.run(net.script, threads, o.torchSeconds / o.rounds, minPerRound, o.seed)) {
@@ -337,19 +362,23 @@ public final class GanStepBench {
         out.printf(Locale.ROOT, "Medians over all rounds (p10–p90). Ratios are PyTorch time / Nash time: above 1, Nash is faster.%s%n",
                 o.torch ? " PyTorch " + results.get(0).torchVersion + ", best of " + o.torchThreads + " threads." : "");
         String header = String.format(Locale.ROOT, "%-8s | %-26s | %-26s | %-26s | %-14s | %s",
-                "step", "Nash f64 ms (" + Parallel.threads() + " threads)", "torch f64 ms (threads)", "torch f32 ms (threads)", "torch-f64/nash", "torch-f32/nash");
+                "step", "Nash f64 ms (threads)", "torch f64 ms (threads)", "torch f32 ms (threads)", "torch-f64/nash", "torch-f32/nash");
         out.println(header);
         out.println("-".repeat(header.length()));
         for (Result r : results) {
-            out.printf(Locale.ROOT, "%-8s | %-26s | %-26s | %-26s | %-14s | %s%n", r.net.label, cell(r.nash, -1), torchCell(r, "float64"),
-                    torchCell(r, "float32"), ratio(r.bestMedian("float64"), r.nash.median()), ratio(r.bestMedian("float32"), r.nash.median()));
+            double nashMs = r.nashBest().median();
+            out.printf(Locale.ROOT, "%-8s | %-26s | %-26s | %-26s | %-14s | %s%n", r.net.label, cell(r.nashBest(), r.nashBestThreads()),
+                    torchCell(r, "float64"), torchCell(r, "float32"), ratio(r.bestMedian("float64"), nashMs), ratio(r.bestMedian("float32"), nashMs));
         }
         out.println();
         for (Result r : results) {
-            StringBuilder rounds = new StringBuilder();
-            for (double m : r.nashRoundMedians) rounds.append(rounds.length() == 0 ? "" : ", ").append(Samples.fmt(m));
-            out.printf(Locale.ROOT, "%s: Nash %d timed steps (round medians %s ms) after %d warm-up steps%n", r.net.label, r.timedSteps, rounds,
-                    r.warmupSteps);
+            out.printf(Locale.ROOT, "%s: Nash %d timed steps after %d warm-up steps%n", r.net.label, r.timedSteps, r.warmupSteps);
+            for (Map.Entry<Integer, Samples> e : r.nash.entrySet()) {
+                StringBuilder rounds = new StringBuilder();
+                for (double m : r.nashRoundMedians.get(e.getKey())) rounds.append(rounds.length() == 0 ? "" : ", ").append(Samples.fmt(m));
+                out.printf(Locale.ROOT, "  Nash  %d thread%s: %s; round medians %s ms%n", e.getKey(), e.getKey() == 1 ? " " : "s",
+                        e.getValue().summary(), rounds);
+            }
             for (Map.Entry<String, Samples> e : r.torch.entrySet()) {
                 String[] k = e.getKey().split("/");
                 out.printf(Locale.ROOT, "  torch %s %s thread%s: %s%n", k[0], k[1], k[1].equals("1") ? " " : "s", e.getValue().summary());
@@ -362,7 +391,7 @@ public final class GanStepBench {
         if (o.torch) {
             out.println();
             for (Result r : results) {
-                out.printf(Locale.ROOT, "ratio %s torch-f64/nash = %.2f%n", r.net.label, r.bestMedian("float64") / r.nash.median());
+                out.printf(Locale.ROOT, "ratio %s torch-f64/nash = %.2f%n", r.net.label, r.bestMedian("float64") / r.nashBest().median());
             }
         }
     }
