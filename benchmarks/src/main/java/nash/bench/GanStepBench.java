@@ -55,18 +55,28 @@ public final class GanStepBench {
 
     static final int BATCH = 64, LATENT = 100;
 
-    /** The two steps measured: a name for the output, the script's name, and how to build the players. */
+    /**
+     * The two steps measured: a name for the output, the script's name, the data shape, and the
+     * matmul/convolution work of one step in GFLOP (2·multiply-adds, elementwise ops left out),
+     * counted by hand from what GanTrainer.step() runs:
+     * D step = G fwd + 2 D fwd + 2 D weight grads + 2 D input grads (not of its first layer);
+     * G step = G fwd + D fwd + D input grads + G weight grads + G input grads (not of its first layer).
+     * With a layer's forward F, its weight gradient costs F and its input gradient F.
+     * MLP: G fwd 71.4, D fwd 68.2 MFLOP → 0.725 GFLOP. DCGAN: G fwd 928, D fwd 849 MFLOP → 10.37 GFLOP.
+     */
     enum Net {
-        MLP("mlp-gan", "mlp", new int[] {BATCH, 784}),
-        DCGAN("dcgan", "dcgan", new int[] {BATCH, 1, 28, 28});
+        MLP("mlp-gan", "mlp", new int[] {BATCH, 784}, 0.725),
+        DCGAN("dcgan", "dcgan", new int[] {BATCH, 1, 28, 28}, 10.37);
 
         final String label, script;
         final int[] dataShape;
+        final double gflop;
 
-        Net(String label, String script, int[] dataShape) {
+        Net(String label, String script, int[] dataShape, double gflop) {
             this.label = label;
             this.script = script;
             this.dataShape = dataShape;
+            this.gflop = gflop;
         }
 
         GanTrainer trainer(long seed) {
@@ -372,7 +382,10 @@ public final class GanStepBench {
         }
         out.println();
         for (Result r : results) {
-            out.printf(Locale.ROOT, "%s: Nash %d timed steps after %d warm-up steps%n", r.net.label, r.timedSteps, r.warmupSteps);
+            out.printf(Locale.ROOT, "%s: Nash %d timed steps after %d warm-up steps; about %.3g GFLOP of matmul/convolution per step, so "
+                            + "Nash runs at %.1f GFLOP/s%s%n", r.net.label, r.timedSteps, r.warmupSteps, r.net.gflop,
+                    r.net.gflop / r.nashBest().median() * 1e3, Double.isNaN(r.bestMedian("float64")) ? ""
+                            : String.format(Locale.ROOT, ", PyTorch f64 at %.1f GFLOP/s", r.net.gflop / r.bestMedian("float64") * 1e3));
             for (Map.Entry<Integer, Samples> e : r.nash.entrySet()) {
                 StringBuilder rounds = new StringBuilder();
                 for (double m : r.nashRoundMedians.get(e.getKey())) rounds.append(rounds.length() == 0 ? "" : ", ").append(Samples.fmt(m));
