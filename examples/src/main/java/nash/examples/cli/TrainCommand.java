@@ -28,8 +28,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", description = "fashion-mnist (bundled, default), ring8, grid25, or a directory of IDX files")
     String data = "fashion-mnist";
 
-    @Option(names = "--model", description = "mlp, dcgan, cmlp (conditional MLP), cdcgan (conditional DCGAN, projection D); "
-            + "default: dcgan for images, mlp for 2-D data")
+    @Option(names = "--model", description = "mlp (default), dcgan, cmlp (conditional MLP), cdcgan (conditional DCGAN, projection D)")
     String model;
 
     @Option(names = "--loss", description = "ns (non-saturating, default), minimax, wgan, hinge, lsgan")
@@ -44,7 +43,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--critic-steps", description = "discriminator steps per generator step (default 1; 5 for wgan)")
     Integer criticSteps;
 
-    @Option(names = "--steps", description = "generator steps in all (default 1500 for images, 3000 for 2-D data)")
+    @Option(names = "--steps", description = "generator steps in all (default 4000 for images, 3000 for 2-D data)")
     Integer steps;
 
     @Option(names = "--batch", description = "batch size (default 64)")
@@ -59,8 +58,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--latent", description = "latent size (default 100 for images, 8 for 2-D data)")
     Integer latent;
 
-    @Option(names = "--ema", description = "decay of an exponential moving average of G used for samples (0: off)")
-    double ema = 0;
+    @Option(names = "--ema", description = "decay of an exponential moving average of G used for samples (0: off; default 0.999 for images)")
+    Double ema;
 
     @Option(names = "--pac", description = "PacGAN: D judges packs of this many samples (default 1)")
     int pac = 1;
@@ -97,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume: the run in " + out + " was trained on '" + spec.data() + "', not '" + data + "'");
         }
         if (resume) d = Setup.data(spec.data());
-        int total = steps != null ? steps : d.is2d() ? 3000 : 1500;
+        int total = steps != null ? steps : d.is2d() ? 3000 : 4000;
         Path dir = outDir(spec);
         GanTrainer trainer = Setup.trainer(spec, d);
         RunReport report = new RunReport(dir, "Nash — " + spec.model() + " GAN on " + spec.data())
@@ -147,14 +146,15 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The run's settings from the options, with defaults that depend on the data and the loss. */
     private RunSpec spec(Setup.Data d) {
-        String m = model != null ? model : d.is2d() ? "mlp" : "dcgan";
+        String m = model != null ? model : "mlp";
         String pen = penalty != null ? penalty : loss.equals("wgan") ? "gp" : "none";
         double weight = penaltyWeight != null ? penaltyWeight : pen.equals("gp") ? 10 : pen.equals("clip") ? 0.01 : 1;
         int k = criticSteps != null ? criticSteps : loss.equals("wgan") ? 5 : 1;
         double lr = d.is2d() ? 1e-3 : 2e-4;
         int z = latent != null ? latent : d.is2d() ? 8 : 100;
         if (batch < 2) throw new IllegalArgumentException("--batch must be at least 2, got " + batch);
-        return new RunSpec(data, m, z, loss, pen, weight, k, batch, lrG != null ? lrG : lr, lrD != null ? lrD : lr, ema, pac, unrolled,
+        double decay = ema != null ? ema : d.is2d() ? 0 : 0.999;
+        return new RunSpec(data, m, z, loss, pen, weight, k, batch, lrG != null ? lrG : lr, lrD != null ? lrD : lr, decay, pac, unrolled,
                 labelSmoothing, diffAugment, seed);
     }
 
