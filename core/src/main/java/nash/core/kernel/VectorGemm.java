@@ -53,7 +53,11 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** Columns of a packed B panel (KC×NC takes half of L2). */
     static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
 
-    /** Per thread: [1] packed B, [2] an edge tile, [3] packed A (no lambdas here: a hidden class cannot name itself in one). */
+    /**
+     * Per thread: [1] packed B, [2] an edge tile, [3] packed A. A thread that calls gemm keeps the
+     * largest it needed, (m·k + k·n)·8 bytes, so training loops allocate nothing. (A plain
+     * ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
+     */
     private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
 
     // One call: operands, the packed copies, the partition (tiles tm×tn of C, tilesN per row of tiles),
