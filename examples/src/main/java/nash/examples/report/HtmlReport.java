@@ -3,6 +3,7 @@ package nash.examples.report;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.reflect.Array;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nash.nn.io.AtomicFile;
 
 /**
  * report.html: one self-contained page about a training run. Images are inlined as base64
@@ -158,7 +160,7 @@ public final class HtmlReport {
     }
 
     /** Writes the page (atomically, creating folders). */
-    public void write(Path file) throws IOException { AtomicFile.writeText(toHtml(), file); }
+    public void write(Path file) throws IOException { AtomicFile.write(file, toHtml().getBytes(StandardCharsets.UTF_8)); }
 
     /** Text safe inside an element or a quoted attribute. */
     static String esc(String s) {

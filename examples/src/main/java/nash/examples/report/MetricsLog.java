@@ -1,6 +1,7 @@
 package nash.examples.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import nash.nn.io.AtomicFile;
 
 /**
  * Every statistic logged during a run, as a table: one row per step, one column per name, in the
@@ -187,11 +189,11 @@ public final class MetricsLog {
     }
 
     /** Writes metrics.csv (atomically, creating folders). */
-    public void writeCsv(Path file) throws IOException { AtomicFile.writeText(toCsv(), file); }
+    public void writeCsv(Path file) throws IOException { AtomicFile.write(file, toCsv().getBytes(StandardCharsets.UTF_8)); }
 
     /** Writes metrics.json with final metrics (atomically, creating folders). */
     public void writeJson(Path file, Map<String, ? extends Number> finalMetrics) throws IOException {
-        AtomicFile.writeText(toJson(finalMetrics), file);
+        AtomicFile.write(file, toJson(finalMetrics).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String checkName(String name) {

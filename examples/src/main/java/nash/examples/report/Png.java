@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import nash.nn.io.AtomicFile;
 
 /** PNG encoding and writing for every picture the report makes. */
 public final class Png {
@@ -41,7 +42,7 @@ public final class Png {
     /** Writes PNG bytes to a file atomically (a temporary file, then a rename), creating folders. */
     public static void write(byte[] png, Path file) throws IOException {
         size(png, "Png.write");
-        AtomicFile.write(png, file);
+        AtomicFile.write(file, png);
     }
 
     /**

@@ -1,8 +1,10 @@
 package nash.examples.report;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import nash.core.Tensor;
+import nash.nn.io.AtomicFile;
 
 /**
  * {@code samples.csv}: generated 2-D points, header {@code x,y}, one point per line, each value
@@ -22,7 +24,7 @@ public final class SamplesCsv {
 
     /** Writes {@link #format(double[])} to a file (atomically, creating folders). */
     public static void write(Path file, double[] points) throws IOException {
-        AtomicFile.writeText(format(points), file);
+        AtomicFile.write(file, format(points).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes the points of a tensor of shape [n,2]. */

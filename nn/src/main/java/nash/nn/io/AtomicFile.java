@@ -15,12 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * atomic step. A crash or an exception at any point leaves either the old file or the new one,
  * never a half-written one; on failure the temporary file is removed.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {}
 
     /** Writes the new content into the channel it is given. */
-    interface Body {
+    public interface Body {
         void write(FileChannel out) throws IOException;
     }
 
@@ -31,7 +31,7 @@ final class AtomicFile {
      * @param body   writes the whole content
      * @throws IOException what {@code body} or the file system threw; the target is then untouched
      */
-    static void write(Path target, Body body) throws IOException {
+    public static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path tmp = createTemp(dir, abs.getFileName().toString());
@@ -50,6 +50,16 @@ final class AtomicFile {
             throw t;
         }
         syncDirectory(dir);
+    }
+
+    /** Writes {@code bytes} to {@code target} atomically, creating missing parent folders first. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        write(target, out -> {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) out.write(buf);
+        });
     }
 
     /**
