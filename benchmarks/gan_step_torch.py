@@ -20,7 +20,9 @@ gradients (thrown away by the next zero_grad). --variant tutorial times that loo
 
 Threads are pinned by the caller: OMP_NUM_THREADS, OPENBLAS_NUM_THREADS and MKL_NUM_THREADS must be
 set before torch is imported (Debian's torch uses OpenBLAS threads whatever set_num_threads says);
-this script also calls torch.set_num_threads. It prints one JSON line per dtype:
+this script also calls torch.set_num_threads. On a loaded machine, multi-threaded runs need
+OMP_WAIT_POLICY=PASSIVE (GanStepBench sets it), else the spinning threads fight for the cores.
+It prints one JSON line per dtype:
     {"model": "mlp", "dtype": "float64", "threads": 1, "times_ms": [...], ...}
 
 Run: OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 \

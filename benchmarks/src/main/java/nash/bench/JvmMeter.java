@@ -71,7 +71,7 @@ final class JvmMeter {
     /** Heap in use, in MB, right after a full collection ({@code System.gc()}; not to be called while timing). */
     static double heapAfterGcMb() {
         System.gc();
-        System.gc();   // a second one lets G1 release what the first one's finalization/reference processing freed
+        System.gc();   // the second collection also frees what became unreachable through the first's reference processing
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1e6;
     }
 
