@@ -35,7 +35,8 @@ import nash.nn.optim.Adam;
  * 2,500 samples: modes with at least one sample within 3σ of them, and the percentage of such
  * "high quality" samples. A scatter plot of the samples is written at every printed step:
  * {@code <run>-step-NNNN.png} in {@code runs/tutorial-04/} (or the folder given as the first
- * argument). The whole tutorial takes about a minute on 2 cores.
+ * argument). The whole tutorial takes under a minute on 2 cores (16 s measured; a minute when
+ * other jobs share them).
  */
 public final class Example04_ModeCollapse {
 

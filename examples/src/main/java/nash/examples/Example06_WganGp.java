@@ -35,7 +35,7 @@ import nash.nn.optim.Adam;
  * the penalty; the mean ‖∇f(x̂)‖ at fresh interpolates, held near 1; and the mode coverage. Written to
  * {@code runs/tutorial-06/} (or the folder given as the first argument): {@code wgan-gp-step-NNNN.png},
  * a scatter plot at each printed step, and {@code wasserstein.png}, the estimate at every step.
- * About a minute on 2 cores.
+ * Under a minute on 2 cores (11 s measured; 50 s when other jobs share them).
  */
 public final class Example06_WganGp {
 
@@ -97,7 +97,7 @@ public final class Example06_WganGp {
         // Prints (600 steps):
         //    100   0.4321   0.1034   1.135   4/8    0.2%
         //    300   0.2656   0.0436   1.081   8/8    2.0%
-        //    600   0.2108   0.0336   1.076   8/8    3.0%
+        //    600   0.2100   0.0336   1.071   8/8    4.5%
         // wasserstein.png: the estimate jumps to about 1.4 in the first steps, as the critic learns to
         // separate the initial blob from the ring, then falls steadily while the blob becomes the ring
         // (wgan-gp-step-0100.png: a cloud over the ring; -0600: the ring, all 8 modes). Unlike a GAN's

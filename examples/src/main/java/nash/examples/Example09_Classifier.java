@@ -26,11 +26,11 @@ import nash.nn.optim.Adam;
  *
  * <p>Data, in order of preference: the IDX files in the directory given as the first argument;
  * Debian's {@code dataset-fashion-mnist} package at {@code /usr/share/datasets/fashion-mnist/}
- * (60,000 training and 10,000 test images); else the 10,000 images bundled with Nash, of which
- * the last 2,000 are held out for testing.
+ * (60,000 training and 10,000 test images); else (or with the argument {@code bundled}) the
+ * 10,000 images bundled with Nash, of which the last 2,000 are held out for testing.
  *
  * <p>You will see the training loss falling, printed every tenth of an epoch, and the test
- * accuracy (about 88% after one epoch on the 60,000; about 84% on the bundled 8,000). Then the
+ * accuracy (86.9% after one epoch on the 60,000). Then the
  * model's state dict (its parameters by name) is written to
  * {@code runs/tutorial-09/classifier.safetensors} (or the folder given as the second argument),
  * read back into a freshly built network, and tested again: the same accuracy, to the last
@@ -44,7 +44,9 @@ public final class Example09_Classifier {
 
     public static void main(String[] args) throws IOException {
         boolean quick = Boolean.getBoolean("nash.tutorial.quick");   // the test suite's small mode
-        Path dir = args.length > 0 && !args[0].isEmpty() ? Path.of(args[0]) : null;
+        String source = args.length > 0 ? args[0] : "";          // a folder, "bundled", or "" to choose
+        boolean bundled = source.equals("bundled");
+        Path dir = source.isEmpty() || bundled ? null : Path.of(source);
         Path out = Path.of(args.length > 1 ? args[1] : "runs/tutorial-09");
         int epochs = args.length > 2 ? Example04_ModeCollapse.positive(args[2], "epochs") : 1;
         int limit = quick ? 1000 : Integer.MAX_VALUE;                  // the quick mode reads only the first images
@@ -52,10 +54,10 @@ public final class Example09_Classifier {
 
         // ---- Data: images [n, 1, 28, 28] in [−1, 1], labels 0–9
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("the data directory '" + dir + "' does not exist; give a directory holding "
+            throw new IllegalArgumentException("the data directory '" + dir + "' does not exist; give \"bundled\" or a directory holding "
                     + "train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz], t10k-images-idx3-ubyte[.gz] and t10k-labels-idx1-ubyte[.gz]");
         }
-        if (dir == null && Files.isRegularFile(DEBIAN.resolve("train-images-idx3-ubyte.gz"))) dir = DEBIAN;
+        if (dir == null && !bundled && Files.isRegularFile(DEBIAN.resolve("train-images-idx3-ubyte.gz"))) dir = DEBIAN;
         Dataset[] split = dir != null ? fromIdx(dir, limit) : fromBundled(limit);
         Dataset train = split[0], test = split[1];
         System.out.println("data: " + (dir != null ? dir : "the 10,000 images bundled with Nash, the last fifth held out"));
@@ -90,9 +92,10 @@ public final class Example09_Classifier {
                 }
             }
         }
-        // The loss falls from about 2.3 (= log 10, a uniform guess) to about 0.35.
+        // The loss starts at log 10 ≈ 2.3 (a uniform guess); the mean over the first tenth of the epoch
+        // is 0.77, over the last 0.34 (60,000 images).
         double accuracy = accuracy(model, test);
-        System.out.printf(Locale.ROOT, "trained in %.0f s; test accuracy %.2f%%%n", (System.nanoTime() - start) / 1e9, 100 * accuracy);
+        System.out.printf(Locale.ROOT, "trained in %.0f s; test accuracy %.2f%%%n", (System.nanoTime() - start) / 1e9, 100 * accuracy);  // 86.93%
 
         // ---- Save: the state dict maps names to tensors; safetensors stores them with a JSON header
         Map<String, Tensor> state = model.stateDict();
@@ -108,7 +111,7 @@ public final class Example09_Classifier {
         ImageClassifier reloaded = new ImageClassifier(10, new Rng(seed + 99));
         System.out.printf(Locale.ROOT, "a fresh network: test accuracy %.2f%%%n", 100 * accuracy(reloaded, test));   // about 10%: chance
         reloaded.loadStateDict(Safetensors.load(file), true);         // strict: every name must match
-        System.out.printf(Locale.ROOT, "after loading:   test accuracy %.2f%%%n", 100 * accuracy(reloaded, test));   // the same as above
+        System.out.printf(Locale.ROOT, "after loading:   test accuracy %.2f%%%n", 100 * accuracy(reloaded, test));   // 86.93% again
         System.out.println("metadata: " + Safetensors.metadata(file));
     }
 

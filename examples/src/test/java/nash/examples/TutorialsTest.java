@@ -85,6 +85,12 @@ class TutorialsTest {
     }
 
     @Test
+    void saturation() {
+        String out = capture(() -> Example03_Saturation.main(new String[0]));
+        assertTrue(out.contains("  -10.0   0.00005         4.540e-05                  0.99995"), out);
+    }
+
+    @Test
     void optimalDiscriminator() {
         String out = capture(() -> Example02_OptimalDiscriminator.main(new String[0]));
         for (String expected : new String[] {
