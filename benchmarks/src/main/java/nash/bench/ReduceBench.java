@@ -62,7 +62,7 @@ public class ReduceBench {
     @Benchmark public double[] axpyVector() { vector.axpy(1e-3, x, 0, y, 0, n); return y; }
 
     /** One Adam step (β = 0.5, 0.999 as in DCGAN); step t stays at 10 so the bias corrections are the same each call. */
-    @Benchmark public double[] adamScalar() { scalar.adam(p, g, m, v, n, 2e-4, 0.5, 0.999, 1e-8, 0, 0, 10); return p; }
+    @Benchmark public double[] adamScalar() { scalar.adam(p, g, m, v, 0, n, 2e-4, 0.5, 0.999, 1e-8, 0, 0, 10); return p; }
 
-    @Benchmark public double[] adamVector() { vector.adam(p, g, m, v, n, 2e-4, 0.5, 0.999, 1e-8, 0, 0, 10); return p; }
+    @Benchmark public double[] adamVector() { vector.adam(p, g, m, v, 0, n, 2e-4, 0.5, 0.999, 1e-8, 0, 0, 10); return p; }
 }

@@ -84,9 +84,9 @@ public final class MatMul {
         int sa = m * k, sb = k * n, sc = m * n;
         if (k > 0) {
             if (batch == 1) {
-                K.gemm(transA, transB, m, n, k, a.data, 0, b.data, 0, c, 0, false);
+                K.gemm(transA, transB, m, n, k, a.data, 0, b.data, 0, c, 0, true);   // c is fresh zeros: accumulate, no second zeroing pass
             } else {
-                Parallel.run(batch, i -> K.gemm(transA, transB, m, n, k, a.data, i * sa, b.data, i * sb, c, i * sc, false));
+                Parallel.run(batch, i -> K.gemm(transA, transB, m, n, k, a.data, i * sa, b.data, i * sb, c, i * sc, true));
             }
         }
         Tensor y = Tensor.fromOp("matmul", c, outShape, a, b);

@@ -87,11 +87,11 @@ public interface Kernels {
     void col2im(ConvGeometry g, double[] cols, double[] x);
 
     /**
-     * One Adam step on n parameters, in place, as PyTorch's Adam/AdamW (t is the 1-based step):
+     * One Adam step on the n parameters from {@code off}, in place, as PyTorch's Adam/AdamW (t is the 1-based step):
      * with l2 ≠ 0, g += l2·p (Adam's weight decay); with decoupled ≠ 0, p −= lr·decoupled·p (AdamW);
      * m = β1·m + (1−β1)·g;  v = β2·v + (1−β2)·g²;  p −= (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + eps).
      * p, m and v are modified; g is read.
      */
-    void adam(double[] p, double[] g, double[] m, double[] v, int n, double lr, double beta1, double beta2,
+    void adam(double[] p, double[] g, double[] m, double[] v, int off, int n, double lr, double beta1, double beta2,
               double eps, double l2, double decoupled, long t);
 }

@@ -229,11 +229,11 @@ public class ScalarKernels implements Kernels {
         });
     }
 
-    @Override public void adam(double[] p, double[] g, double[] m, double[] v, int n, double lr, double beta1, double beta2,
+    @Override public void adam(double[] p, double[] g, double[] m, double[] v, int off, int n, double lr, double beta1, double beta2,
                                double eps, double l2, double decoupled, long t) {
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-        for (int i = 0; i < n; i++) {
+        for (int i = off; i < off + n; i++) {
             double gi = l2 != 0 ? g[i] + l2 * p[i] : g[i];
             if (decoupled != 0) p[i] *= 1 - lr * decoupled;
             m[i] = beta1 * m[i] + (1 - beta1) * gi;

@@ -350,12 +350,12 @@ public class VectorKernels extends ScalarKernels {
      * Adam, lane-wise with the reference's operations in the reference's order (no FMA), so every
      * lane has the reference's bits; the tail is the reference itself.
      */
-    @Override public void adam(double[] p, double[] g, double[] m, double[] v, int n, double lr, double beta1, double beta2,
+    @Override public void adam(double[] p, double[] g, double[] m, double[] v, int off, int n, double lr, double beta1, double beta2,
                                double eps, double l2, double decoupled, long t) {
         double stepSize = lr / (1 - Math.pow(beta1, t));
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         double keep = 1 - lr * decoupled, c1 = 1 - beta1, c2 = 1 - beta2;
-        int i = 0, bound = SPECIES.loopBound(n);
+        int i = off, bound = off + SPECIES.loopBound(n), end = off + n;
         for (; i < bound; i += LANES) {
             DoubleVector pi = DoubleVector.fromArray(SPECIES, p, i), gi = DoubleVector.fromArray(SPECIES, g, i);
             if (l2 != 0) gi = gi.add(pi.mul(l2));
@@ -366,7 +366,7 @@ public class VectorKernels extends ScalarKernels {
             vi.intoArray(v, i);
             pi.sub(mi.div(vi.sqrt().div(bc2Sqrt).add(eps)).mul(stepSize)).intoArray(p, i);
         }
-        for (; i < n; i++) {
+        for (; i < end; i++) {
             double gi = l2 != 0 ? g[i] + l2 * p[i] : g[i];
             if (decoupled != 0) p[i] *= keep;
             m[i] = beta1 * m[i] + c1 * gi;

@@ -252,10 +252,21 @@ public final class GanTrainer {
         }
     }
 
+    /** √(Σ g²) over all gradients: four running sums in a fixed order (one chain would wait on each add). */
     private static double norm(List<Tensor> grads) {
-        double sq = 0;
-        for (Tensor t : grads) for (double v : t.data()) sq += v * v;
-        return Math.sqrt(sq);
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (Tensor t : grads) {
+            double[] d = t.data();
+            int i = 0;
+            for (; i + 3 < d.length; i += 4) {
+                s0 += d[i] * d[i];
+                s1 += d[i + 1] * d[i + 1];
+                s2 += d[i + 2] * d[i + 2];
+                s3 += d[i + 3] * d[i + 3];
+            }
+            for (; i < d.length; i++) s0 += d[i] * d[i];
+        }
+        return Math.sqrt((s0 + s1) + (s2 + s3));
     }
 
     private double outputMean(Tensor out) {

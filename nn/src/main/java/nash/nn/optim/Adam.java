@@ -4,6 +4,7 @@ import java.util.List;
 import nash.core.Tensor;
 import nash.core.kernel.Kernels;
 import nash.core.kernel.KernelsProvider;
+import nash.core.kernel.Parallel;
 
 /**
  * Adam (Kingma and Ba), as PyTorch's: m = β1·m + (1−β1)·g, v = β2·v + (1−β2)·g²,
@@ -41,7 +42,12 @@ public class Adam extends Optimizer {
 
     double decoupled() { return 0; }
 
+    /** Parameters per parallel chunk: the update is elementwise, so chunks never change the bits. */
+    private static final int GRAIN = 1 << 15;
+
     @Override protected void update(int i, double[] p, double[] g, long t) {
-        K.adam(p, g, slot("exp_avg", i), slot("exp_avg_sq", i), p.length, lr, beta1, beta2, eps, l2(), decoupled(), t);
+        double[] m = slot("exp_avg", i), v = slot("exp_avg_sq", i);
+        double lr = this.lr, l2 = l2(), decoupled = decoupled();
+        Parallel.chunks(p.length, GRAIN, (from, to) -> K.adam(p, g, m, v, from, to - from, lr, beta1, beta2, eps, l2, decoupled, t));
     }
 }
