@@ -169,7 +169,7 @@ public final class Elementwise {
     /** y = max(x, 0) */
     public static Tensor relu(Tensor x) {
         Tensor y = Tensor.fromOp("relu", map(Unary.RELU, x, GRAIN), x.shape, x);
-        return y.onBackward(gy -> grads(mul(gy, gt(x, zeroLike()))), x);       // dy/dx = [x > 0]
+        return y.onBackward(gy -> grads(activationGrad(gy, x, 0.0)), x);       // dy/dx = [x > 0]
     }
 
     /** y = x > 0 ? x : slope·x */
@@ -177,11 +177,22 @@ public final class Elementwise {
         double[] out = new double[x.size];
         Parallel.chunks(x.size, GRAIN, (f, t) -> K.leakyRelu(slope, x.data, f, out, f, t - f));
         Tensor y = Tensor.fromOp("leakyRelu", out, x.shape, x);
-        return y.onBackward(gy -> {                                            // dy/dx = x > 0 ? 1 : slope
-            double[] d = new double[x.size];
-            Parallel.chunks(x.size, GRAIN, (f, t) -> K.leakyReluSlope(slope, x.data, f, d, f, t - f));
-            return grads(mul(gy, constant(d, x.shape)));
-        }, x);
+        return y.onBackward(gy -> grads(activationGrad(gy, x, slope)), x);     // dy/dx = x > 0 ? 1 : slope
+    }
+
+    /**
+     * g·(x > 0 ? 1 : slope), the backward of (leaky) ReLU as one pass with no mask array. Linear in g,
+     * and x counts as a constant (the second derivative in x is 0 almost everywhere), so its own
+     * backward is itself. Same bits as g times the mask.
+     */
+    static Tensor activationGrad(Tensor g, Tensor x, double slope) {
+        if (!Arrays.equals(g.shape, x.shape)) {
+            throw new IllegalArgumentException("activationGrad: gradient " + Shape.str(g.shape) + " does not match input " + Shape.str(x.shape));
+        }
+        double[] out = new double[x.size];
+        Parallel.chunks(x.size, GRAIN, (f, t) -> K.leakyReluGrad(slope, x.data, f, g.data, f, out, f, t - f));
+        Tensor y = Tensor.fromOp("activationGrad", out, x.shape, g);
+        return y.onBackward(gg -> grads(activationGrad(gg, x, slope)), x);
     }
 
     /** y = softplus(x) = log(1 + eˣ), finite for every finite x. */

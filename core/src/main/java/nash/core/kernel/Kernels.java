@@ -46,6 +46,9 @@ public interface Kernels {
     /** y[i] = x[i] > 0 ? 1 : slope (the derivative of leaky ReLU, 1 at 0⁺ as in PyTorch). */
     void leakyReluSlope(double slope, double[] x, int xOff, double[] y, int yOff, int n);
 
+    /** y[i] = g[i] · (x[i] > 0 ? 1 : slope): leaky ReLU's backward (ReLU's with slope 0) in one pass. */
+    void leakyReluGrad(double slope, double[] x, int xOff, double[] g, int gOff, double[] y, int yOff, int n);
+
     /** y[i] = min(max(x[i], lo), hi). NaN stays NaN. */
     void clamp(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n);
 

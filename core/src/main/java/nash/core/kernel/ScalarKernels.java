@@ -1,5 +1,7 @@
 package nash.core.kernel;
 
+import java.util.Arrays;
+
 /**
  * The reference kernels: one plain loop per operation, written for clarity. They are the test
  * oracle for {@code VectorKernels} and the fallback when the Vector API is absent or disabled
@@ -101,6 +103,10 @@ public class ScalarKernels implements Kernels {
         for (int i = 0; i < n; i++) y[yOff + i] = x[xOff + i] > 0 ? 1.0 : slope;
     }
 
+    @Override public void leakyReluGrad(double slope, double[] x, int xOff, double[] g, int gOff, double[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) y[yOff + i] = g[gOff + i] * (x[xOff + i] > 0 ? 1.0 : slope);
+    }
+
     @Override public void clamp(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) {
             double v = x[xOff + i];
@@ -190,38 +196,55 @@ public class ScalarKernels implements Kernels {
 
     private static void im2colRow(ConvGeometry g, double[] x, double[] cols, int r, int oh, int ow, int ncols) {
         int j = r % g.kw(), i = (r / g.kw()) % g.kh(), ci = r / (g.kw() * g.kh());
+        int w = g.w(), sw = g.sw(), shift = j * g.dw() - g.pw();                 // ix = ox·sw + shift
+        int lo = validFrom(shift, sw, ow), hi = validTo(shift, sw, w, ow);
         int base = r * ncols;
         for (int ni = 0; ni < g.n(); ni++) {
-            int xPlane = (ni * g.c() + ci) * g.h() * g.w();
+            int xPlane = (ni * g.c() + ci) * g.h() * w;
             for (int oy = 0; oy < oh; oy++) {
                 int iy = oy * g.sh() - g.ph() + i * g.dh();
                 int o = base + (ni * oh + oy) * ow;
-                boolean rowInside = iy >= 0 && iy < g.h();
-                for (int ox = 0; ox < ow; ox++) {
-                    int ix = ox * g.sw() - g.pw() + j * g.dw();
-                    cols[o + ox] = rowInside && ix >= 0 && ix < g.w() ? x[xPlane + iy * g.w() + ix] : 0.0;
+                if (iy < 0 || iy >= g.h() || lo >= hi) {
+                    Arrays.fill(cols, o, o + ow, 0.0);
+                    continue;
                 }
+                // The window row is inside for ox in [lo, hi): no bounds test per element there.
+                Arrays.fill(cols, o, o + lo, 0.0);
+                int src = xPlane + iy * w + shift;
+                if (sw == 1) System.arraycopy(x, src + lo, cols, o + lo, hi - lo);
+                else for (int ox = lo; ox < hi; ox++) cols[o + ox] = x[src + ox * sw];
+                Arrays.fill(cols, o + hi, o + ow, 0.0);
             }
         }
     }
 
+    /** The first ox with ox·sw + shift ≥ 0 (clipped to [0, ow]). */
+    private static int validFrom(int shift, int sw, int ow) {
+        return shift >= 0 ? 0 : Math.min(ow, (-shift + sw - 1) / sw);
+    }
+
+    /** One past the last ox with ox·sw + shift < w (clipped to [0, ow]). */
+    private static int validTo(int shift, int sw, int w, int ow) {
+        int last = w - 1 - shift;                                             // ox·sw ≤ last
+        return last < 0 ? 0 : Math.min(ow, last / sw + 1);
+    }
+
     @Override public void col2im(ConvGeometry g, double[] cols, double[] x) {
-        int oh = g.outH(), ow = g.outW(), ncols = g.colCols();
+        int oh = g.outH(), ow = g.outW(), ncols = g.colCols(), w = g.w(), sw = g.sw();
         // One task per input channel: each writes only its own planes of x, in a fixed order.
         Parallel.run(g.c(), ci -> {
             for (int i = 0; i < g.kh(); i++) {
                 for (int j = 0; j < g.kw(); j++) {
+                    int shift = j * g.dw() - g.pw(), lo = validFrom(shift, sw, ow), hi = validTo(shift, sw, w, ow);
+                    if (lo >= hi) continue;
                     int base = ((ci * g.kh() + i) * g.kw() + j) * ncols;
                     for (int ni = 0; ni < g.n(); ni++) {
-                        int xPlane = (ni * g.c() + ci) * g.h() * g.w();
+                        int xPlane = (ni * g.c() + ci) * g.h() * w;
                         for (int oy = 0; oy < oh; oy++) {
                             int iy = oy * g.sh() - g.ph() + i * g.dh();
                             if (iy < 0 || iy >= g.h()) continue;
-                            int o = base + (ni * oh + oy) * ow;
-                            for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * g.sw() - g.pw() + j * g.dw();
-                                if (ix >= 0 && ix < g.w()) x[xPlane + iy * g.w() + ix] += cols[o + ox];
-                            }
+                            int o = base + (ni * oh + oy) * ow, dst = xPlane + iy * w + shift;
+                            for (int ox = lo; ox < hi; ox++) x[dst + ox * sw] += cols[o + ox];
                         }
                     }
                 }

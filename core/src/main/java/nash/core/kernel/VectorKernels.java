@@ -250,6 +250,16 @@ public class VectorKernels extends ScalarKernels {
         for (; i < n; i++) y[yOff + i] = x[xOff + i] > 0 ? 1.0 : slope;
     }
 
+    @Override public void leakyReluGrad(double slope, double[] x, int xOff, double[] g, int gOff, double[] y, int yOff, int n) {
+        int i = 0, bound = SPECIES.loopBound(n);
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0), sl = DoubleVector.broadcast(SPECIES, slope);
+        for (; i < bound; i += LANES) {
+            DoubleVector m = sl.blend(one, DoubleVector.fromArray(SPECIES, x, xOff + i).compare(VectorOperators.GT, 0.0));
+            DoubleVector.fromArray(SPECIES, g, gOff + i).mul(m).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = g[gOff + i] * (x[xOff + i] > 0 ? 1.0 : slope);
+    }
+
     @Override public void clamp(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n) {
         int i = 0, bound = SPECIES.loopBound(n);
         DoubleVector l = DoubleVector.broadcast(SPECIES, lo), h = DoubleVector.broadcast(SPECIES, hi);

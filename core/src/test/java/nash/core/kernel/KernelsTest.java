@@ -76,6 +76,11 @@ class KernelsTest {
                         REF.leakyReluSlope(0.2, a, off, y1, off, n);
                         k.leakyReluSlope(0.2, a, off, y2, off, n);
                         assertArrayEquals(y1, y2, "leakyReluSlope n=" + n);
+                        for (double slope : new double[] {0.0, 0.2}) {
+                            REF.leakyReluGrad(slope, a, off, b, off, y1, off, n);
+                            k.leakyReluGrad(slope, a, off, b, off, y2, off, n);
+                            assertArrayEquals(y1, y2, "leakyReluGrad slope " + slope + " n=" + n);
+                        }
                         REF.clamp(-1, 2, a, off, y1, off, n);
                         k.clamp(-1, 2, a, off, y2, off, n);
                         assertArrayEquals(y1, y2, "clamp n=" + n);
@@ -314,5 +319,48 @@ class KernelsTest {
         Kernels k = KernelsProvider.get();
         assertTrue(k.name().startsWith("vector-") || k.name().equals("scalar"), k.name());
         assertEquals("scalar", KernelsProvider.scalar().name());
+    }
+
+    /** im2col and col2im against their definitions, element by element, on awkward geometries. */
+    @Test
+    void im2colAndCol2imMatchTheirDefinitions() {
+        int[][] geometries = { // n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw
+            {2, 3, 7, 5, 3, 3, 1, 1, 1, 1, 1, 1}, {2, 1, 28, 28, 4, 4, 2, 2, 1, 1, 1, 1}, {1, 2, 9, 11, 4, 3, 3, 2, 2, 0, 1, 1},
+            {3, 2, 6, 7, 2, 3, 1, 3, 0, 2, 2, 2}, {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1}, {1, 2, 3, 3, 3, 3, 2, 2, 3, 3, 1, 1},
+            {2, 2, 5, 4, 5, 4, 1, 1, 0, 0, 1, 1}, {1, 1, 8, 8, 3, 3, 4, 4, 1, 2, 1, 1}};
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int[] q : geometries) {
+            ConvGeometry g = new ConvGeometry(q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7], q[8], q[9], q[10], q[11]);
+            double[] x = new double[g.inputSize()], cols = new double[g.colRows() * g.colCols()];
+            for (int i = 0; i < x.length; i++) x[i] = rnd.nextDouble(-1, 1);
+            for (int i = 0; i < cols.length; i++) cols[i] = rnd.nextDouble(-1, 1);
+            double[] want = new double[cols.length], wantX = new double[x.length];
+            int oh = g.outH(), ow = g.outW();
+            for (int ci = 0; ci < g.c(); ci++) for (int i = 0; i < g.kh(); i++) for (int j = 0; j < g.kw(); j++) {
+                int row = (ci * g.kh() + i) * g.kw() + j;
+                for (int ni = 0; ni < g.n(); ni++) for (int oy = 0; oy < oh; oy++) for (int ox = 0; ox < ow; ox++) {
+                    int iy = oy * g.sh() - g.ph() + i * g.dh(), ix = ox * g.sw() - g.pw() + j * g.dw();
+                    int col = row * g.colCols() + (ni * oh + oy) * ow + ox;
+                    boolean inside = iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w();
+                    int at = ((ni * g.c() + ci) * g.h() + iy) * g.w() + ix;
+                    want[col] = inside ? x[at] : 0.0;
+                    if (inside) wantX[at] += cols[col];
+                }
+            }
+            for (Kernels k : kernelsAndReference()) {
+                double[] got = new double[cols.length];
+                k.im2col(g, x, got);
+                assertArrayEquals(want, got, k.name() + " im2col " + g);
+                double[] gotX = new double[x.length];
+                k.col2im(g, cols, gotX);
+                assertArrayEquals(wantX, gotX, 1e-12, k.name() + " col2im " + g);
+            }
+        }
+    }
+
+    private static List<Kernels> kernelsAndReference() {
+        List<Kernels> all = new ArrayList<>(vectorKernels());
+        all.add(REF);
+        return all;
     }
 }

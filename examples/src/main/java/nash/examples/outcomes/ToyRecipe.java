@@ -30,8 +30,10 @@ import nash.nn.optim.Adam;
  * @param gp         λ of the WGAN-GP gradient penalty (0: none)
  * @param unrolled   unrolled-GAN lookahead k (0: none), with SGD step {@code unrolledLr}
  * @param latent     latent size
- * @param width      hidden units per layer, G and D alike
- * @param depth      hidden layers, G and D alike
+ * @param gWidth     G's hidden units per layer
+ * @param gDepth     G's hidden layers
+ * @param dWidth     D's hidden units per layer
+ * @param dDepth     D's hidden layers
  * @param batch      samples per batch (a multiple of pac)
  * @param lr         Adam's learning rate, G and D alike, before the decay
  * @param beta1      Adam's β₁ (β₂ = 0.999)
@@ -39,20 +41,40 @@ import nash.nn.optim.Adam;
  * @param decay      the fraction of the steps over which the learning rates fall to 1%
  */
 public record ToyRecipe(String key, String label, GanLoss loss, int pac, int critic, double gp, int unrolled, double unrolledLr,
-                        int latent, int width, int depth, int batch, double lr, double beta1, int steps, double decay) {
+                        int latent, int gWidth, int gDepth, int dWidth, int dDepth, int batch, double lr, double beta1, int steps,
+                        double decay) {
 
-    /** The same recipe for another number of generator steps. */
-    public ToyRecipe withSteps(int s) {
-        return new ToyRecipe(key, label, loss, pac, critic, gp, unrolled, unrolledLr, latent, width, depth, batch, lr, beta1, s, decay);
+    /**
+     * The plain non-saturating GAN every recipe starts from: latent 2, G and D of 2 × 128 units,
+     * batch 256, Adam 1e-3 β (0.5, 0.999), 6,000 steps, the rate falling over the second half.
+     */
+    public static ToyRecipe plain(String key, String label) {
+        return new ToyRecipe(key, label, GanLoss.NON_SATURATING, 1, 1, 0, 0, 0, 2, 128, 2, 128, 2, 256, 1e-3, 0.5, 6000, 0.5);
     }
 
-    /** G: latent → width (ReLU) × depth → 2. */
-    Sequential generator(Rng rng) { return mlp(latent, 2, false, rng); }
+    public ToyRecipe withLoss(GanLoss l) { return new ToyRecipe(key, label, l, pac, critic, gp, unrolled, unrolledLr, latent, gWidth, gDepth, dWidth, dDepth, batch, lr, beta1, steps, decay); }
 
-    /** D: 2·pac → width (LeakyReLU 0.2) × depth → 1 logit. */
-    Sequential discriminator(Rng rng) { return mlp(2 * pac, 1, true, rng); }
+    public ToyRecipe withPac(int m) { return new ToyRecipe(key, label, loss, m, critic, gp, unrolled, unrolledLr, latent, gWidth, gDepth, dWidth, dDepth, batch, lr, beta1, steps, decay); }
 
-    private Sequential mlp(int in, int out, boolean leaky, Rng rng) {
+    /** k critic steps per generator step with a WGAN-GP penalty of weight λ. */
+    public ToyRecipe withPenalty(int k, double lambda) { return new ToyRecipe(key, label, loss, pac, k, lambda, unrolled, unrolledLr, latent, gWidth, gDepth, dWidth, dDepth, batch, lr, beta1, steps, decay); }
+
+    public ToyRecipe withUnrolled(int k, double sgdLr) { return new ToyRecipe(key, label, loss, pac, critic, gp, k, sgdLr, latent, gWidth, gDepth, dWidth, dDepth, batch, lr, beta1, steps, decay); }
+
+    public ToyRecipe withDiscriminator(int width, int depth) { return new ToyRecipe(key, label, loss, pac, critic, gp, unrolled, unrolledLr, latent, gWidth, gDepth, width, depth, batch, lr, beta1, steps, decay); }
+
+    public ToyRecipe withLr(double rate) { return new ToyRecipe(key, label, loss, pac, critic, gp, unrolled, unrolledLr, latent, gWidth, gDepth, dWidth, dDepth, batch, rate, beta1, steps, decay); }
+
+    /** The same recipe for another number of generator steps. */
+    public ToyRecipe withSteps(int s) { return new ToyRecipe(key, label, loss, pac, critic, gp, unrolled, unrolledLr, latent, gWidth, gDepth, dWidth, dDepth, batch, lr, beta1, s, decay); }
+
+    /** G: latent → gWidth (ReLU) × gDepth → 2. */
+    Sequential generator(Rng rng) { return mlp(latent, gWidth, gDepth, 2, false, rng); }
+
+    /** D: 2·pac → dWidth (LeakyReLU 0.2) × dDepth → 1 logit. */
+    Sequential discriminator(Rng rng) { return mlp(2 * pac, dWidth, dDepth, 1, true, rng); }
+
+    private static Sequential mlp(int in, int width, int depth, int out, boolean leaky, Rng rng) {
         Sequential s = new Sequential();
         int w = in;
         for (int i = 0; i < depth; i++) {
@@ -93,8 +115,8 @@ public record ToyRecipe(String key, String label, GanLoss loss, int pac, int cri
         if (critic > 1) s.add(critic + " critic steps");
         if (gp > 0) s.add("gradient penalty λ " + fmt(gp));
         if (unrolled > 0) s.add("unrolled k " + unrolled + " (SGD " + fmt(unrolledLr) + ")");
-        s.add("G " + latent + "→" + (width + "→").repeat(depth) + "2 ReLU");
-        s.add("D " + 2 * pac + "→" + (width + "→").repeat(depth) + "1 LeakyReLU(0.2)");
+        s.add("G " + latent + "→" + (gWidth + "→").repeat(gDepth) + "2 ReLU");
+        s.add("D " + 2 * pac + "→" + (dWidth + "→").repeat(dDepth) + "1 LeakyReLU(0.2)");
         s.add("batch " + batch);
         s.add("Adam " + fmt(lr) + " β (" + fmt(beta1) + ", 0.999)");
         s.add(String.format(Locale.ROOT, "%,d steps, lr falling to 1%% over the last %.0f%%", steps, 100 * decay));
