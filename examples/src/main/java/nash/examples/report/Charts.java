@@ -3,6 +3,8 @@ package nash.examples.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
@@ -20,7 +22,24 @@ final class Charts {
     };
     static final Color INK = new Color(0x33, 0x33, 0x33);
 
+    /** Space around the chart, in pixels. */
+    static final int PADDING = 12;
+
     private Charts() {}
+
+    /** 15 pt bold, or smaller (down to 10 pt) when the title would not fit in {@code room} pixels. */
+    static Font titleFont(String title, int room) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            for (int size = 15; size > 10; size--) {
+                Font f = new Font(Font.SANS_SERIF, Font.BOLD, size);
+                if (g.getFontMetrics(f).stringWidth(title) <= room) return f;
+            }
+            return new Font(Font.SANS_SERIF, Font.BOLD, 10);
+        } finally {
+            g.dispose();
+        }
+    }
 
     static XYChart newChart(int width, int height, String title, String xTitle, String yTitle) {
         var chart = new XYChart(width, height);
@@ -38,7 +57,7 @@ final class Charts {
         s.setAxisTickLabelsColor(INK);
         s.setChartTitleVisible(title != null && !title.isEmpty());
         s.setChartTitleBoxVisible(false);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setChartTitleFont(titleFont(title == null ? "" : title, width - 2 * PADDING));
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -46,7 +65,7 @@ final class Charts {
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.WHITE);
         s.setLegendBackgroundColor(Color.WHITE);
-        s.setChartPadding(12);
+        s.setChartPadding(PADDING);
         s.setSeriesColors(COLORS);
         s.setAntiAlias(true);
         s.setToolTipsEnabled(false);

@@ -70,4 +70,15 @@ class ScatterPlotTest {
         assertTrue(e.getMessage().contains("x 1.0..0.0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ScatterPlot.of(new double[2]).size(10, 10));
     }
+
+    @Test void aLongTitleShrinksToFitTheChartInsteadOfBeingCut() {
+        String shortTitle = "step 2,000";
+        String longTitle = "GAN (non-saturating) on grid25, seed 1: 15/25 modes, 86.2% high quality";
+        assertEquals(15, Charts.newChart(520, 520, shortTitle, "x", "y").getStyler().getChartTitleFont().getSize());
+        var font = Charts.newChart(520, 520, longTitle, "x", "y").getStyler().getChartTitleFont();
+        assertTrue(font.getSize() < 15 && font.getSize() >= 10, "size " + font.getSize());
+        var g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        assertTrue(g.getFontMetrics(font).stringWidth(longTitle) <= 520 - 2 * Charts.PADDING, "fits");
+        g.dispose();
+    }
 }
