@@ -43,10 +43,7 @@ public interface Kernels {
     /** y[i] = x[i] > 0 ? x[i] : slope·x[i]. */
     void leakyRelu(double slope, double[] x, int xOff, double[] y, int yOff, int n);
 
-    /** y[i] = x[i] > 0 ? 1 : slope (the derivative of leaky ReLU, 1 at 0⁺ as in PyTorch). */
-    void leakyReluSlope(double slope, double[] x, int xOff, double[] y, int yOff, int n);
-
-    /** y[i] = g[i] · (x[i] > 0 ? 1 : slope): leaky ReLU's backward (ReLU's with slope 0) in one pass. */
+    /** y[i] = g[i] · (x[i] > 0 ? 1 : slope): leaky ReLU's backward (ReLU's with slope 0; 1 at 0⁺ as in PyTorch) in one pass. */
     void leakyReluGrad(double slope, double[] x, int xOff, double[] g, int gOff, double[] y, int yOff, int n);
 
     /** y[i] = min(max(x[i], lo), hi). NaN stays NaN. */

@@ -99,10 +99,6 @@ public class ScalarKernels implements Kernels {
         }
     }
 
-    @Override public void leakyReluSlope(double slope, double[] x, int xOff, double[] y, int yOff, int n) {
-        for (int i = 0; i < n; i++) y[yOff + i] = x[xOff + i] > 0 ? 1.0 : slope;
-    }
-
     @Override public void leakyReluGrad(double slope, double[] x, int xOff, double[] g, int gOff, double[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) y[yOff + i] = g[gOff + i] * (x[xOff + i] > 0 ? 1.0 : slope);
     }

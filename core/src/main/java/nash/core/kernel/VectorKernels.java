@@ -241,15 +241,6 @@ public class VectorKernels extends ScalarKernels {
         }
     }
 
-    @Override public void leakyReluSlope(double slope, double[] x, int xOff, double[] y, int yOff, int n) {
-        int i = 0, bound = SPECIES.loopBound(n);
-        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0), sl = DoubleVector.broadcast(SPECIES, slope);
-        for (; i < bound; i += LANES) {
-            sl.blend(one, DoubleVector.fromArray(SPECIES, x, xOff + i).compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
-        }
-        for (; i < n; i++) y[yOff + i] = x[xOff + i] > 0 ? 1.0 : slope;
-    }
-
     @Override public void leakyReluGrad(double slope, double[] x, int xOff, double[] g, int gOff, double[] y, int yOff, int n) {
         int i = 0, bound = SPECIES.loopBound(n);
         DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0), sl = DoubleVector.broadcast(SPECIES, slope);
