@@ -10,9 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * C (+)= op(A)·op(B) as in BLIS/GotoBLAS: packed panels, cache blocking, a register-blocked
  * Vector API micro-kernel, parallel over a fixed partition of C.
  *
- * <p>Why it is fast. The micro-kernel keeps an MR×NR block of C in registers (6 rows × 4 vectors
- * = 24 accumulators on 32-register machines, 6 × 2 = 12 on 16-register ones) and per step p
- * loads NR/LANES vectors of B and broadcasts 6 values of A: 24 FMAs for 10 loads. The operands
+ * <p>Why it is fast. The micro-kernel keeps an MR×NR block of C in registers (4 rows × 4 vectors
+ * = 16 accumulators on 32-register machines, 6 × 2 = 12 on 16-register ones) and per step p
+ * loads NR/LANES vectors of B and broadcasts MR values of A (16 FMAs for 8 loads). The operands
  * come from packed copies that the kernel reads strictly sequentially: A as micro-panels
  * [KC][MR], B as micro-panels [KC][NR], zero-padded at the edges, so one kernel serves every
  * shape and every transpose (the packing reads A, Aᵀ, B or Bᵀ; nothing else knows about
@@ -28,8 +28,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorGemm implements Gemm, IntConsumer {
 
-    /** Rows of the register block. */
-    static final int MR = 6;
     /** Below this many multiply-adds the plain loop is faster than packing. */
     static final long SMALL_WORK = 1L << 12;
     /** Below this many multiply-adds a GEMM runs on the calling thread. */
@@ -44,6 +42,8 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int LANES = SPECIES.length();
     /** Vectors per row of the register block: 4 with AVX-512's 32 vector registers, 2 with 16. */
     static final int NV = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 ? 4 : 2;
+    /** Rows of the register block: 4 × 4 vectors = 16 accumulators, or 6 × 2 = 12 (see the kernels). */
+    static final int MR = NV == 4 ? 4 : 6;
     /** Columns of the register block. */
     static final int NR = NV * LANES;
     /** Depth of the packed panels: an A micro-panel MR×KC fills half of L1 (48 KiB → 512), for every species. */
@@ -294,18 +294,19 @@ final class VectorGemm implements Gemm, IntConsumer {
 
     /** The register block C[MR, NR] += Apanel[kb][MR] · Bpanel[kb][NR]; ldc is C's row stride. */
     private static void kernel(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
-        if (NV == 4) kernel6x4(kb, pa, aIdx, pb, bIdx, c, cIdx, ldc);
+        if (NV == 4) kernel4x4(kb, pa, aIdx, pb, bIdx, c, cIdx, ldc);
         else kernel6x2(kb, pa, aIdx, pb, bIdx, c, cIdx, ldc);
     }
 
     /**
-     * 6 rows × 4 vectors: 24 accumulators, 4 loads of B and 6 broadcasts of A per step. Written out
-     * with no helper taking vectors (a call C2 does not inline boxes them) and no unrolling (a longer
-     * body passes C2's inlining limits and loses the registers).
+     * 4 rows × 4 vectors: 16 accumulators, 4 loads of B and 4 broadcasts of A per step. Written out
+     * with no helper taking vectors (a call C2 does not inline boxes them). Not 6 rows: a 6×4 body
+     * sits at the edge of C2's budget, and when it is recompiled (after a deoptimization: a JFR
+     * recording, an agent, a new class) the last rows' vectors can stay boxed, 4× slower for good.
      */
-    private static void kernel6x4(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+    private static void kernel4x4(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
         final int l = LANES;
-        int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
+        int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0), c01 = DoubleVector.fromArray(SPECIES, c, r0 + l),
                 c02 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * l), c03 = DoubleVector.fromArray(SPECIES, c, r0 + 3 * l);
         DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1), c11 = DoubleVector.fromArray(SPECIES, c, r1 + l),
@@ -314,10 +315,6 @@ final class VectorGemm implements Gemm, IntConsumer {
                 c22 = DoubleVector.fromArray(SPECIES, c, r2 + 2 * l), c23 = DoubleVector.fromArray(SPECIES, c, r2 + 3 * l);
         DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3), c31 = DoubleVector.fromArray(SPECIES, c, r3 + l),
                 c32 = DoubleVector.fromArray(SPECIES, c, r3 + 2 * l), c33 = DoubleVector.fromArray(SPECIES, c, r3 + 3 * l);
-        DoubleVector c40 = DoubleVector.fromArray(SPECIES, c, r4), c41 = DoubleVector.fromArray(SPECIES, c, r4 + l),
-                c42 = DoubleVector.fromArray(SPECIES, c, r4 + 2 * l), c43 = DoubleVector.fromArray(SPECIES, c, r4 + 3 * l);
-        DoubleVector c50 = DoubleVector.fromArray(SPECIES, c, r5), c51 = DoubleVector.fromArray(SPECIES, c, r5 + l),
-                c52 = DoubleVector.fromArray(SPECIES, c, r5 + 2 * l), c53 = DoubleVector.fromArray(SPECIES, c, r5 + 3 * l);
         for (int p = 0, ai = aIdx, bi = bIdx; p < kb; p++, ai += MR, bi += 4 * l) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l),
                     b2 = DoubleVector.fromArray(SPECIES, pb, bi + 2 * l), b3 = DoubleVector.fromArray(SPECIES, pb, bi + 3 * l);
@@ -329,17 +326,11 @@ final class VectorGemm implements Gemm, IntConsumer {
             c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22); c23 = x.fma(b3, c23);
             x = DoubleVector.broadcast(SPECIES, pa[ai + 3]);
             c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32); c33 = x.fma(b3, c33);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 4]);
-            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41); c42 = x.fma(b2, c42); c43 = x.fma(b3, c43);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 5]);
-            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51); c52 = x.fma(b2, c52); c53 = x.fma(b3, c53);
         }
         c00.intoArray(c, r0); c01.intoArray(c, r0 + l); c02.intoArray(c, r0 + 2 * l); c03.intoArray(c, r0 + 3 * l);
         c10.intoArray(c, r1); c11.intoArray(c, r1 + l); c12.intoArray(c, r1 + 2 * l); c13.intoArray(c, r1 + 3 * l);
         c20.intoArray(c, r2); c21.intoArray(c, r2 + l); c22.intoArray(c, r2 + 2 * l); c23.intoArray(c, r2 + 3 * l);
         c30.intoArray(c, r3); c31.intoArray(c, r3 + l); c32.intoArray(c, r3 + 2 * l); c33.intoArray(c, r3 + 3 * l);
-        c40.intoArray(c, r4); c41.intoArray(c, r4 + l); c42.intoArray(c, r4 + 2 * l); c43.intoArray(c, r4 + 3 * l);
-        c50.intoArray(c, r5); c51.intoArray(c, r5 + l); c52.intoArray(c, r5 + 2 * l); c53.intoArray(c, r5 + 3 * l);
     }
 
     /** 6 rows × 2 vectors: 12 accumulators, for machines with 16 vector registers. */
