@@ -182,35 +182,57 @@ public class VectorKernels extends ScalarKernels {
         }
     }
 
-    /**
-     * x op y lane-wise, 1.0/0.0 for comparisons. The switch names each operator as a constant: a
-     * VectorOperators value held in a variable is not intrinsified by C2 and boxes every vector.
-     * Called in loops over a fixed op, so C2 inlines it and the branch is always taken the same way.
+    /*
+     * The binary kernels run one loop per operator. Inside each loop the operator is a constant, so
+     * C2 intrinsifies it and no vector ever meets another at a merge point. (With the switch inside
+     * the loop, a kernel inlined where several operators had run, as it is into every caller, merged
+     * the vectors of the branches and boxed them: twice the allocation and a slower step, depending
+     * on which operators the JIT's profile happened to have seen.)
      */
-    private static DoubleVector lanewise(Binary op, DoubleVector x, DoubleVector y) {
-        switch (op) {
-            case ADD: return x.add(y);
-            case SUB: return x.sub(y);
-            case MUL: return x.mul(y);
-            case DIV: return x.div(y);
-            case MAX: return x.max(y);
-            case MIN: return x.min(y);
-            case GT: return ZERO.blend(ONE, x.compare(VectorOperators.GT, y));
-            case GE: return ZERO.blend(ONE, x.compare(VectorOperators.GE, y));
-            case LT: return ZERO.blend(ONE, x.compare(VectorOperators.LT, y));
-            case LE: return ZERO.blend(ONE, x.compare(VectorOperators.LE, y));
-            case EQ: return ZERO.blend(ONE, x.compare(VectorOperators.EQ, y));
-            default: throw new AssertionError(op);
-        }
-    }
 
     /** Ops without an exact lane-wise form (POW) run the scalar loop. */
     private static boolean vectorised(Binary op) { return op != Binary.POW; }
 
+    /** The vector at x[i…]: a few bytes of bytecode, always inlined, so the vector is never boxed. */
+    private static DoubleVector load(double[] x, int i) { return DoubleVector.fromArray(SPECIES, x, i); }
+
     @Override public void binary(Binary op, double[] a, int aOff, double[] b, int bOff, double[] y, int yOff, int n) {
         int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
-        for (; i < bound; i += LANES) {
-            lanewise(op, DoubleVector.fromArray(SPECIES, a, aOff + i), DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
+        switch (op) {
+            case ADD:
+                for (; i < bound; i += LANES) load(a, aOff + i).add(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case SUB:
+                for (; i < bound; i += LANES) load(a, aOff + i).sub(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case MUL:
+                for (; i < bound; i += LANES) load(a, aOff + i).mul(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case DIV:
+                for (; i < bound; i += LANES) load(a, aOff + i).div(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case MAX:
+                for (; i < bound; i += LANES) load(a, aOff + i).max(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case MIN:
+                for (; i < bound; i += LANES) load(a, aOff + i).min(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case GT:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.GT, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            case GE:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.GE, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            case LT:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.LT, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            case LE:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.LE, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            case EQ:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.EQ, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            default: break;                                                    // POW: the scalar loop below
         }
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], b[bOff + i]);
     }
@@ -218,14 +240,84 @@ public class VectorKernels extends ScalarKernels {
     @Override public void binaryScalar(Binary op, double[] a, int aOff, double s, double[] y, int yOff, int n) {
         int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
         DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
-        for (; i < bound; i += LANES) lanewise(op, DoubleVector.fromArray(SPECIES, a, aOff + i), sv).intoArray(y, yOff + i);
+        switch (op) {
+            case ADD:
+                for (; i < bound; i += LANES) load(a, aOff + i).add(sv).intoArray(y, yOff + i);
+                break;
+            case SUB:
+                for (; i < bound; i += LANES) load(a, aOff + i).sub(sv).intoArray(y, yOff + i);
+                break;
+            case MUL:
+                for (; i < bound; i += LANES) load(a, aOff + i).mul(sv).intoArray(y, yOff + i);
+                break;
+            case DIV:
+                for (; i < bound; i += LANES) load(a, aOff + i).div(sv).intoArray(y, yOff + i);
+                break;
+            case MAX:
+                for (; i < bound; i += LANES) load(a, aOff + i).max(sv).intoArray(y, yOff + i);
+                break;
+            case MIN:
+                for (; i < bound; i += LANES) load(a, aOff + i).min(sv).intoArray(y, yOff + i);
+                break;
+            case GT:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.GT, sv)).intoArray(y, yOff + i);
+                break;
+            case GE:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.GE, sv)).intoArray(y, yOff + i);
+                break;
+            case LT:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.LT, sv)).intoArray(y, yOff + i);
+                break;
+            case LE:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.LE, sv)).intoArray(y, yOff + i);
+                break;
+            case EQ:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, load(a, aOff + i).compare(VectorOperators.EQ, sv)).intoArray(y, yOff + i);
+                break;
+            default: break;                                                    // POW: the scalar loop below
+        }
         for (; i < n; i++) y[yOff + i] = apply(op, a[aOff + i], s);
     }
 
     @Override public void scalarBinary(Binary op, double s, double[] b, int bOff, double[] y, int yOff, int n) {
         int i = 0, bound = vectorised(op) ? SPECIES.loopBound(n) : 0;
         DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
-        for (; i < bound; i += LANES) lanewise(op, sv, DoubleVector.fromArray(SPECIES, b, bOff + i)).intoArray(y, yOff + i);
+        switch (op) {
+            case ADD:
+                for (; i < bound; i += LANES) sv.add(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case SUB:
+                for (; i < bound; i += LANES) sv.sub(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case MUL:
+                for (; i < bound; i += LANES) sv.mul(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case DIV:
+                for (; i < bound; i += LANES) sv.div(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case MAX:
+                for (; i < bound; i += LANES) sv.max(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case MIN:
+                for (; i < bound; i += LANES) sv.min(load(b, bOff + i)).intoArray(y, yOff + i);
+                break;
+            case GT:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.GT, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            case GE:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.GE, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            case LT:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.LT, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            case LE:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.LE, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            case EQ:
+                for (; i < bound; i += LANES) ZERO.blend(ONE, sv.compare(VectorOperators.EQ, load(b, bOff + i))).intoArray(y, yOff + i);
+                break;
+            default: break;                                                    // POW: the scalar loop below
+        }
         for (; i < n; i++) y[yOff + i] = apply(op, s, b[bOff + i]);
     }
 
