@@ -126,6 +126,7 @@ public final class GanTrainer {
         step++;
         Map<String, Double> stats = new LinkedHashMap<>();
         for (int i = 0; i < criticSteps; i++) discriminatorStep(stats);
+        if (criticSteps > 1) stats.replaceAll((k, v) -> v / criticSteps);    // D's statistics: means over its k steps
         generatorStep(stats);
         stats.put("skipped", (double) skipped);
         return new StepStats(step, stats);
@@ -148,21 +149,24 @@ public final class GanTrainer {
         if (penalty != null) {
             UnaryOperator<Tensor> critic = x -> discriminate(x, realLabels);
             Tensor p = penalty.compute(critic, realIn, fakeIn, auxRng);
-            stats.put("penalty", p.item());
+            add(stats, "penalty", p.item());
             lossD = lossD.add(p);
         }
         List<Tensor> params = optD.params();
         List<Tensor> grads = Autograd.grad(List.of(lossD), params, null, false, false);
-        stats.put("loss_d", lossD.item());
-        stats.put("d_real", outputMean(dReal));
-        stats.put("d_fake", outputMean(dFake));
-        if (loss == GanLoss.WASSERSTEIN) stats.put("wasserstein", mean(dReal) - mean(dFake));   // E f(x) − E f(G(z))
+        add(stats, "loss_d", lossD.item());
+        add(stats, "d_real", outputMean(dReal));
+        add(stats, "d_fake", outputMean(dFake));
+        if (loss == GanLoss.WASSERSTEIN) add(stats, "wasserstein", mean(dReal) - mean(dFake));   // E f(x) − E f(G(z))
         double gradNorm = norm(grads);
-        stats.put("grad_norm_d", gradNorm);
+        add(stats, "grad_norm_d", gradNorm);
         if (!finite("discriminator", lossD.item(), gradNorm, grads)) return;
         apply(optD, params, grads);
         if (clip > 0) WeightClip.apply(d, clip);
     }
+
+    /** Sums a critic step's statistic into {@code stats} (divided by k after the k steps). */
+    private static void add(Map<String, Double> stats, String name, double value) { stats.merge(name, value, Double::sum); }
 
     private void generatorStep(Map<String, Double> stats) {
         int n = lastReal.shape(0);

@@ -7,7 +7,8 @@ import java.util.Map;
  * The statistics of one generator step (after its critic steps): {@code loss_d}, {@code loss_g},
  * {@code d_real} and {@code d_fake} (D(x) and D(G(z)) as probabilities for log-loss GANs, raw
  * outputs otherwise), {@code grad_norm_d}, {@code grad_norm_g}, and where they apply
- * {@code penalty}, {@code wasserstein} (E f(x) − E f(G(z))) and {@code skipped}.
+ * {@code penalty}, {@code wasserstein} (E f(x) − E f(G(z))) and {@code skipped}. The
+ * discriminator's statistics are means over the step's k critic steps.
  */
 public record StepStats(long step, Map<String, Double> values) {
 

@@ -128,6 +128,31 @@ class GanTrainerTest {
     }
 
     @Test
+    void theDiscriminatorsStatisticsAreMeansOverItsCriticSteps() {
+        // Batch i (1-based) is all i; D(x) = x₀ is frozen (SGD at rate 0), so D's k = 3 steps see 1, 2, 3.
+        BatchSource steps = new BatchSource() {
+            int calls;
+
+            @Override public Batch next() { return new Batch(Tensor.zeros(4, 2).fill(++calls), null, null); }
+
+            @Override public long[] state() { return new long[] {calls}; }
+
+            @Override public void restore(long[] s) { calls = (int) s[0]; }
+        };
+        Rng rng = new Rng(4);
+        Linear d = new Linear(2, 1, rng);
+        d.weight().data()[0] = 1;
+        d.weight().data()[1] = 0;
+        d.bias().fill(0);
+        Sequential g = Models.toyGenerator(4, rng);
+        StepStats s = GanTrainer.builder(g, new Sequential().add(d), 4).data(steps).loss(GanLoss.WASSERSTEIN).criticSteps(3)
+                .discriminatorOptimizer(new Sgd(d.parameters(), 0)).build().step();
+        assertEquals(2.0, s.get("d_real"), 1e-12, "mean of 1, 2, 3 — not the last step's 3");
+        assertEquals(2.0 - s.get("d_fake"), s.get("wasserstein"), 1e-12);
+        assertEquals(s.get("d_fake") - 2.0, s.get("loss_d"), 1e-12, "Wasserstein critic loss E f(G(z)) − E f(x), averaged");
+    }
+
+    @Test
     void twoNStepsEqualNStepsThenResume(@TempDir Path dir) throws Exception {
         GanTrainer straight = toy(7).ema(0.9).criticSteps(2).penalty(new GradientPenalty(1, false)).build();
         straight.train(6);
