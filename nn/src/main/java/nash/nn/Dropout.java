@@ -7,14 +7,22 @@ import nash.core.Tensor;
 public class Dropout extends Module {
 
     final double p;
-    final Rng rng;
+    private Rng rng;
 
-    /** Dropout drawing its masks from {@code rng} (seeded: the same masks on every run). */
+    /**
+     * Dropout drawing its masks from a stream of its own, split from {@code rng} (seeded: the same
+     * masks on every run; two layers built from one generator draw different masks). The stream's
+     * state is in {@link #randomStates}, so a checkpoint can resume it.
+     */
     public Dropout(double p, Rng rng) {
         if (!(p >= 0 && p <= 1)) throw new IllegalArgumentException("Dropout: p must be in [0, 1], got " + p);
         this.p = p;
-        this.rng = rng;
+        this.rng = rng.split();
     }
+
+    @Override protected long[] randomState() { return rng.state(); }
+
+    @Override protected void restoreRandomState(long[] state) { rng = Rng.fromState(state); }
 
     @Override public Tensor forward(Tensor x) {
         if (!isTraining() || p == 0) return x;

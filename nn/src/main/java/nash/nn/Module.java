@@ -148,6 +148,52 @@ public abstract class Module {
         return out;
     }
 
+    // ------------------------------------------------------------------ random streams
+
+    /** The state of this module's own random stream (Dropout's masks), or null when it draws none. */
+    protected long[] randomState() { return null; }
+
+    /** Puts this module's random stream back to a state {@link #randomState} returned. */
+    protected void restoreRandomState(long[] state) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no random stream");
+    }
+
+    /**
+     * The state of every random stream in the tree, by dotted module name ("" for this module):
+     * what a checkpoint needs besides the state dict to resume bit for bit. Not part of the state
+     * dict, which stays PyTorch's (its Dropout has no state).
+     */
+    public final Map<String, long[]> randomStates() {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        eachNamed("", (name, m) -> {
+            long[] s = m.randomState();
+            if (s != null) out.put(name, s);
+        });
+        return out;
+    }
+
+    /**
+     * Restores what {@link #randomStates} returned.
+     *
+     * @throws IllegalArgumentException naming a module with a random stream that {@code states} lacks,
+     *                                  or a name that is not such a module; nothing is restored then
+     */
+    public final void restoreRandomStates(Map<String, long[]> states) {
+        Set<String> mine = randomStates().keySet();
+        if (!mine.equals(states.keySet())) {
+            throw new IllegalArgumentException("restoreRandomStates into " + getClass().getSimpleName() + ": random streams " + new TreeSet<>(mine)
+                    + ", given " + new TreeSet<>(states.keySet()));
+        }
+        eachNamed("", (name, m) -> {
+            if (states.containsKey(name)) m.restoreRandomState(states.get(name));
+        });
+    }
+
+    private void eachNamed(String name, java.util.function.BiConsumer<String, Module> visit) {
+        visit.accept(name, this);
+        for (Map.Entry<String, Module> c : children.entrySet()) c.getValue().eachNamed(name.isEmpty() ? c.getKey() : name + "." + c.getKey(), visit);
+    }
+
     /** The number of trainable values. */
     public final long numParameters() {
         long n = 0;

@@ -2,6 +2,8 @@ package nash.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -142,6 +144,25 @@ class LayersTest {
         Dropout d = new Dropout(0.3, new Rng(5));
         d.eval();
         assertArrayEquals(x.toArray(), d.forward(x).toArray());
+    }
+
+    @Test
+    void dropoutStreamsAreOwnAndRestorable() {
+        Rng shared = new Rng(5);
+        Sequential net = new Sequential(new Dropout(0.5, shared), new Linear(4, 4, shared), new Dropout(0.5, shared));
+        Tensor x = Tensor.ones(2, 4);
+        Tensor first = ((Dropout) net.children().get("0")).forward(x), other = ((Dropout) net.children().get("2")).forward(x);
+        assertFalse(java.util.Arrays.equals(first.toArray(), other.toArray()), "two layers built from one generator draw different masks");
+
+        java.util.Map<String, long[]> saved = net.randomStates();
+        assertEquals(java.util.List.of("0", "2"), new java.util.ArrayList<>(saved.keySet()));
+        Tensor next = net.forward(x);
+        net.restoreRandomStates(saved);
+        assertArrayEquals(next.toArray(), net.forward(x).toArray(), "after a restore the same masks again");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.restoreRandomStates(java.util.Map.of("0", saved.get("0"))));
+        assertTrue(e.getMessage().contains("[0, 2]"), e.getMessage());
+        assertTrue(new Linear(2, 2, shared).randomStates().isEmpty());
     }
 
     @Test

@@ -383,6 +383,8 @@ public final class GanTrainer {
         meta.put("nash.rng.latent", longs(latentRng.state()));
         meta.put("nash.rng.aux", longs(auxRng.state()));
         meta.put("nash.data", longs(data.state()));
+        g.randomStates().forEach((k, v) -> meta.put("nash.rng.G." + k, longs(v)));              // dropout masks
+        d.randomStates().forEach((k, v) -> meta.put("nash.rng.D." + k, longs(v)));
         meta.put("nash.loss", loss.name());
         meta.put("nash.latent_dim", Integer.toString(latentDim));
         extra.forEach((k, v) -> {
@@ -406,6 +408,7 @@ public final class GanTrainer {
         if (!Integer.toString(latentDim).equals(meta.get("nash.latent_dim"))) {
             throw new IllegalArgumentException("load: checkpoint latent size " + meta.get("nash.latent_dim") + ", this trainer has " + latentDim);
         }
+        Map<String, long[]> gStreams = streams(meta, "nash.rng.G.", g), dStreams = streams(meta, "nash.rng.D.", d);
         Map<String, Tensor> t = Safetensors.load(file);
         try {
             g.loadStateDict(prefixed(t, "G."), true);
@@ -425,6 +428,19 @@ public final class GanTrainer {
         latentRng = Rng.fromState(parseLongs(meta.get("nash.rng.latent")));
         auxRng = Rng.fromState(parseLongs(meta.get("nash.rng.aux")));
         data.restore(parseLongs(meta.get("nash.data")));
+        g.restoreRandomStates(gStreams);
+        d.restoreRandomStates(dStreams);
+    }
+
+    /** The saved states of a player's random streams (its dropout layers), each one required. */
+    private static Map<String, long[]> streams(Map<String, String> meta, String prefix, Module player) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (String name : player.randomStates().keySet()) {
+            String saved = meta.get(prefix + name);
+            if (saved == null) throw new IllegalArgumentException("load: the checkpoint lacks the random stream of " + prefix.substring(9, 10) + "'s layer '" + name + "'");
+            out.put(name, parseLongs(saved));
+        }
+        return out;
     }
 
     private static Map<String, Tensor> prefixed(Map<String, Tensor> all, String prefix) {

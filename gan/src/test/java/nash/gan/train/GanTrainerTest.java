@@ -23,6 +23,7 @@ import nash.gan.models.ConditionalGenerator;
 import nash.gan.models.Models;
 import nash.gan.models.ProjectionDiscriminator;
 import nash.gan.penalty.GradientPenalty;
+import nash.nn.Dropout;
 import nash.nn.Linear;
 import nash.nn.Module;
 import nash.nn.Sequential;
@@ -170,6 +171,36 @@ class GanTrainerTest {
         assertStatesEqual(straight.discriminator(), resumed.discriminator());
         Tensor z = straight.fixedLatents(5);
         assertArrayEquals(straight.sample(z, null).toArray(), resumed.sample(z, null).toArray(), "EMA samples");
+    }
+
+    @Test
+    void dropoutInTheDiscriminatorResumesBitForBit(@TempDir Path dir) throws Exception {
+        GanTrainer straight = withDropout(7).build();
+        straight.train(4);
+        GanTrainer first = withDropout(7).build();
+        first.train(2);
+        Path ckpt = dir.resolve("ckpt.safetensors");
+        first.save(ckpt);
+        GanTrainer resumed = withDropout(99).build();
+        resumed.load(ckpt);
+        resumed.train(2);
+        assertStatesEqual(straight.discriminator(), resumed.discriminator());
+        assertStatesEqual(straight.generator(), resumed.generator());
+
+        GanTrainer plain = toy(7).build();   // a checkpoint without the dropout stream is refused, naming the layer
+        plain.save(ckpt);
+        Rng rng = new Rng(3);
+        Sequential d = new Sequential(new Linear(2, 8, rng), new Dropout(0.5, rng), new Linear(8, 1, rng));
+        GanTrainer other = GanTrainer.builder(Models.toyGenerator(4, rng), d, 4).data(new Gaussian2d(1, 16, false)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> other.load(ckpt));
+        assertTrue(e.getMessage().contains("random stream of D's layer '1'"), e.getMessage());
+    }
+
+    /** The toy trainer with dropout (p = 0.5) between D's layers. */
+    static GanTrainer.Builder withDropout(long seed) {
+        Rng rng = new Rng(seed);
+        Sequential d = new Sequential(new Linear(2, 16, rng), new nash.nn.LeakyReLU(0.2), new Dropout(0.5, rng), new Linear(16, 1, rng));
+        return GanTrainer.builder(Models.toyGenerator(4, rng), d, 4).data(new Gaussian2d(seed + 1, 16, false)).seed(seed);
     }
 
     static void assertStatesEqual(Module a, Module b) {
