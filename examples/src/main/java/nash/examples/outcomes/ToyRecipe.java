@@ -65,6 +65,9 @@ public record ToyRecipe(String key, String label, GanLoss loss, int pac, int cri
 
     public ToyRecipe withLr(double rate) { return new ToyRecipe(key, label, loss, pac, critic, gp, unrolled, unrolledLr, latent, gWidth, gDepth, dWidth, dDepth, batch, rate, beta1, steps, decay); }
 
+    /** Samples per batch (D sees batch / pac packed samples). */
+    public ToyRecipe withBatch(int b) { return new ToyRecipe(key, label, loss, pac, critic, gp, unrolled, unrolledLr, latent, gWidth, gDepth, dWidth, dDepth, b, lr, beta1, steps, decay); }
+
     /** The same recipe for another number of generator steps. */
     public ToyRecipe withSteps(int s) { return new ToyRecipe(key, label, loss, pac, critic, gp, unrolled, unrolledLr, latent, gWidth, gDepth, dWidth, dDepth, batch, lr, beta1, s, decay); }
 
