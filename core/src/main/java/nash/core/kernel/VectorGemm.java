@@ -17,8 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * [KC][MR], B as micro-panels [KC][NR], zero-padded at the edges, so one kernel serves every
  * shape and every transpose (the packing reads A, Aᵀ, B or Bᵀ; nothing else knows about
  * transposes). A is packed once per call; each task packs the B panel (KC × its columns) of its
- * tile of C. Blocking: an A micro-panel MR×KC fills half of L1, the rows of A one tile uses
- * (MC×KC) stay in L2 while the tile's B micro-panels stream past them.
+ * tile of C. Blocking: the innermost loop runs down the row blocks of a tile with one B
+ * micro-panel (KC×NR, half of L1) staying in L1, while the A micro-panels (MC×KC, in L2) stream
+ * past it at MR values per step; were B's NR values per step to come from L2 instead, L2's
+ * bandwidth, not the FMA units, would set the pace.
  *
  * <p>Determinism. Every element of C is computed as one chain of fused multiply-adds,
  * c ← fma(a[i,p], b[p,j], c) for p ascending, starting from C (accumulate) or +0: the kernel
@@ -46,8 +48,12 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int MR = NV == 4 ? 4 : 6;
     /** Columns of the register block. */
     static final int NR = NV * LANES;
-    /** Depth of the packed panels: an A micro-panel MR×KC fills half of L1 (48 KiB → 512), for every species. */
-    static final int KC = Integer.getInteger("nash.gemm.kc", clamp(roundDown(CacheSizes.L1D / (2 * MR * 8), 16), 64, 1024));
+    /**
+     * Depth of the packed panels: a B micro-panel KC×NR fills half of L1 (48 KiB, NR 32 → 96). It is
+     * the operand the innermost loop (over row blocks) reuses; the A micro-panels stream from L2 at
+     * MR values per step, where B's NR would be more than L2 can deliver at two FMAs per cycle.
+     */
+    static final int KC = Integer.getInteger("nash.gemm.kc", clamp(roundDown(CacheSizes.L1D / (2 * NR * 8), 16), 64, 1024));
     /** Rows of a packed A block (MC×KC takes a quarter of L2). */
     static final int MC = Integer.getInteger("nash.gemm.mc", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR));
     /** Columns of a packed B panel (KC×NC takes half of L2). */
