@@ -60,7 +60,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
 
     /**
-     * Per thread: [1] packed B, [2] an edge tile, [3] packed A. A thread that calls gemm keeps the
+     * Per thread: [0] a tile of Cᵀ, [1] packed B, [2] an edge block, [3] packed A. A thread that calls gemm keeps the
      * largest it needed, (m·k + k·n)·8 bytes, so training loops allocate nothing. (A plain
      * ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
      */
@@ -107,7 +107,7 @@ final class VectorGemm implements Gemm, IntConsumer {
         // Packing a transposed B is a transpose (slow); packing a transposed A is not. So when B is
         // transposed and A is the smaller operand, compute Cᵀ = op(B)·op(A)ᵀ instead: the roles swap,
         // and the transpose falls on A. Each element is the same FMA chain, so the bits do not change.
-        // The kernel then reaches C through the scratch block (transposed), worth it once k is long.
+        // Each tile is then computed in a scratch block and written back transposed, worth it once k is long.
         if (transB && (transA || (n > m && k >= SWAP_MIN_K))) {
             blocked(!transB, !transA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
         } else {
@@ -205,39 +205,49 @@ final class VectorGemm implements Gemm, IntConsumer {
 
     private static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
 
-    /** The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of KC. */
+    /**
+     * The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of KC. When the
+     * product is Cᵀ (csc ≠ 1, see gemm) the tile is computed row-major in this thread's scratch
+     * block and written back transposed once, not once per k-block and register block.
+     */
     private void tile(int i0, int j0) {
         int mb = Math.min(tm, m - i0), nb = Math.min(tn, n - j0);
-        double[] edge = buffer(2, MR * NR);
-        if (!accumulate) {
-            for (int r = 0; r < mb; r++) {
-                int at = cOff + (i0 + r) * csr + j0 * csc;
-                if (csc == 1) Arrays.fill(c, at, at + nb, 0.0);
-                else for (int j = 0; j < nb; j++) c[at + j * csc] = 0.0;
+        if (csc == 1) {
+            compute(i0, j0, mb, nb, c, cOff + i0 * csr + j0, csr);
+            return;
+        }
+        double[] t = buffer(0, mb * nb);
+        if (accumulate) { // column j of the tile is a row of the caller's C (csr = 1): contiguous reads
+            for (int j = 0; j < nb; j++) {
+                int at = cOff + i0 * csr + (j0 + j) * csc;
+                for (int r = 0; r < mb; r++) t[r * nb + j] = c[at + r * csr];
             }
         }
+        compute(i0, j0, mb, nb, t, 0, nb);
+        for (int j = 0; j < nb; j++) {
+            int at = cOff + i0 * csr + (j0 + j) * csc;
+            for (int r = 0; r < mb; r++) c[at + r * csr] = t[r * nb + j];
+        }
+    }
+
+    /** The mb×nb block at cc[base + r·ld + j] (row-major) of the tile at (i0, j0): C (+)= A·B over all k. */
+    private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld) {
+        double[] edge = buffer(2, MR * NR);
+        if (!accumulate) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
         for (int pc = 0; pc < k; pc += KC) {
             int kb = Math.min(KC, k - pc);
             for (int jr = 0; jr < nb; jr += NR) {
                 int nrv = Math.min(NR, nb - jr), bIdx = pc * nPad + (j0 + jr) * kb;
                 for (int ir = 0; ir < mb; ir += MR) {
                     int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb;
-                    int cIdx = cOff + (i0 + ir) * csr + (j0 + jr) * csc;
-                    if (mrv == MR && nrv == NR && csc == 1) {
-                        kernel(kb, pa, aIdx, pb, bIdx, c, cIdx, csr);
-                    } else { // edge or Cᵀ: the valid part of C into a full scratch block, the kernel there, and back
+                    int cIdx = base + ir * ld + jr;
+                    if (mrv == MR && nrv == NR) {
+                        kernel(kb, pa, aIdx, pb, bIdx, cc, cIdx, ld);
+                    } else { // an edge: the valid part into a full scratch block, the kernel there, and back
                         Arrays.fill(edge, 0, MR * NR, 0.0);
-                        if (csc == 1) {
-                            for (int r = 0; r < mrv; r++) System.arraycopy(c, cIdx + r * csr, edge, r * NR, nrv);
-                        } else {
-                            for (int j = 0; j < nrv; j++) for (int r = 0; r < mrv; r++) edge[r * NR + j] = c[cIdx + r * csr + j * csc];
-                        }
+                        for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
                         kernel(kb, pa, aIdx, pb, bIdx, edge, 0, NR);
-                        if (csc == 1) {
-                            for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, c, cIdx + r * csr, nrv);
-                        } else {
-                            for (int j = 0; j < nrv; j++) for (int r = 0; r < mrv; r++) c[cIdx + r * csr + j * csc] = edge[r * NR + j];
-                        }
+                        for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, cc, cIdx + r * ld, nrv);
                     }
                 }
             }
