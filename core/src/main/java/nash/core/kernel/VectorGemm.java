@@ -34,8 +34,11 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final long SMALL_WORK = 1L << 12;
     /** Below this many multiply-adds a GEMM runs on the calling thread. */
     static final long PARALLEL_WORK = 1L << 19;
-    /** Computing Cᵀ (see gemm) pays from this depth on: the kernel's work hides the transposed copies of C. */
-    static final int SWAP_MIN_K = 192;
+    /**
+     * Computing Cᵀ (see gemm) pays from this depth on; below it the tiles' transposed write-back
+     * costs more than packing Bᵀ (64×k×n:NT against OpenBLAS: k = 8, 16 lose; 32 even; 100 gains 25%).
+     */
+    static final int SWAP_MIN_K = 64;
     /** Tiles of C are shrunk until there are at least this many (when the work allows). */
     static final int MIN_TASKS = 8;
 
@@ -107,7 +110,7 @@ final class VectorGemm implements Gemm, IntConsumer {
         // Packing a transposed B is a transpose (slow); packing a transposed A is not. So when B is
         // transposed and A is the smaller operand, compute Cᵀ = op(B)·op(A)ᵀ instead: the roles swap,
         // and the transpose falls on A. Each element is the same FMA chain, so the bits do not change.
-        // Each tile is then computed in a scratch block and written back transposed, worth it once k is long.
+        // Each tile is then computed in a scratch block and written back transposed, worth it once k is not short.
         if (transB && (transA || (n > m && k >= SWAP_MIN_K))) {
             blocked(!transB, !transA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
         } else {
