@@ -63,9 +63,9 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
 
     /**
-     * Per thread: [0] a tile of Cᵀ, [1] packed B, [2] an edge block, [3] packed A. A thread that calls gemm keeps the
-     * largest it needed, (m·k + k·n)·8 bytes, so training loops allocate nothing. (A plain
-     * ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
+     * Per thread: [0] a tile of Cᵀ, [1] packed B, [2] an edge block, [3] packed A. A thread keeps
+     * the largest it needed (the caller about (m·k + k·n)·8 bytes), so training loops allocate
+     * nothing. (A plain ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
      */
     private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
 
