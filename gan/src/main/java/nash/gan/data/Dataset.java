@@ -79,6 +79,20 @@ public final class Dataset {
         return new Batch(Tensor.wrap(x, shape), y, indices.clone());
     }
 
+    /**
+     * Examples [from, to) as a data set of their own (copied, labels kept): a held-out split, or a
+     * smaller set for a quick run.
+     */
+    public Dataset range(int from, int to) {
+        if (from < 0 || to > n || from > to) {
+            throw new IllegalArgumentException("Dataset.range: [" + from + ", " + to + ") is not a range within [0, " + n + ")");
+        }
+        int[] shape = examples.shape();
+        shape[0] = to - from;
+        double[] x = Arrays.copyOfRange(examples.data(), from * stride, to * stride);
+        return new Dataset(Tensor.wrap(x, shape), labels == null ? null : Arrays.copyOfRange(labels, from, to));
+    }
+
     private void checkIndex(String op, int i) {
         if (i < 0 || i >= n) throw new IndexOutOfBoundsException("Dataset." + op + ": index " + i + " outside [0, " + n + ")");
     }

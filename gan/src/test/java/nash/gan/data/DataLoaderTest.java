@@ -49,6 +49,22 @@ class DataLoaderTest {
         assertTrue(e2.getMessage().contains("3 labels for 4 examples of shape [4, 2]"), e2.getMessage());
     }
 
+    @Test void aRangeIsADataSetOfItsOwn() {
+        Dataset d = numbered(5);
+        Dataset r = d.range(1, 3);
+        assertEquals(2, r.size());
+        assertArrayEquals(new int[] {2, 2, 3}, r.examples().shape());
+        assertArrayEquals(new double[] {100, 101, 102, 103, 104, 105, 200, 201, 202, 203, 204, 205}, r.examples().data(), 0.0);
+        assertArrayEquals(new int[] {1, 2}, r.labels());
+        r.examples().data()[0] = -1;
+        assertEquals(100, d.examples().data()[6], 0.0, "a copy: the original is untouched");
+        assertEquals(0, d.range(5, 5).size());
+        assertFalse(Dataset.of(Tensor.zeros(4, 2)).range(0, 2).hasLabels());
+        var e = assertThrows(IllegalArgumentException.class, () -> d.range(2, 6));
+        assertTrue(e.getMessage().contains("Dataset.range: [2, 6) is not a range within [0, 5)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> d.range(3, 2));
+    }
+
     @Test void unshuffledBatchesInOrderWithAShortLastBatch() {
         DataLoader l = new DataLoader(numbered(5), 2, false, false, 0);
         assertEquals(3, l.batchesPerEpoch());
