@@ -176,17 +176,25 @@ public abstract class Module {
      * Restores what {@link #randomStates} returned.
      *
      * @throws IllegalArgumentException naming a module with a random stream that {@code states} lacks,
-     *                                  or a name that is not such a module; nothing is restored then
+     *                                  a name that is not such a module, or a state a stream rejects;
+     *                                  nothing is restored then
      */
     public final void restoreRandomStates(Map<String, long[]> states) {
-        Set<String> mine = randomStates().keySet();
-        if (!mine.equals(states.keySet())) {
-            throw new IllegalArgumentException("restoreRandomStates into " + getClass().getSimpleName() + ": random streams " + new TreeSet<>(mine)
-                    + ", given " + new TreeSet<>(states.keySet()));
+        Map<String, long[]> now = randomStates();
+        if (!now.keySet().equals(states.keySet())) {
+            throw new IllegalArgumentException("restoreRandomStates into " + getClass().getSimpleName() + ": random streams "
+                    + new TreeSet<>(now.keySet()) + ", given " + new TreeSet<>(states.keySet()));
         }
-        eachNamed("", (name, m) -> {
-            if (states.containsKey(name)) m.restoreRandomState(states.get(name));
-        });
+        try {
+            eachNamed("", (name, m) -> {
+                if (states.containsKey(name)) m.restoreRandomState(states.get(name));
+            });
+        } catch (RuntimeException e) {
+            eachNamed("", (name, m) -> {
+                if (now.containsKey(name)) m.restoreRandomState(now.get(name));
+            });
+            throw e;
+        }
     }
 
     private void eachNamed(String name, java.util.function.BiConsumer<String, Module> visit) {

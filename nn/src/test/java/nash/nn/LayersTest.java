@@ -163,6 +163,14 @@ class LayersTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.restoreRandomStates(java.util.Map.of("0", saved.get("0"))));
         assertTrue(e.getMessage().contains("[0, 2]"), e.getMessage());
         assertTrue(new Linear(2, 2, shared).randomStates().isEmpty());
+
+        java.util.Map<String, long[]> bad = new java.util.LinkedHashMap<>(net.randomStates());
+        java.util.Map<String, long[]> before = net.randomStates();
+        bad.put("0", new long[] {1, 2, 3, 4});   // a valid state, applied first ...
+        bad.put("2", new long[4]);               // ... then one that is not (all zero), so all is rolled back
+        assertThrows(IllegalArgumentException.class, () -> net.restoreRandomStates(bad));
+        assertArrayEquals(before.get("0"), net.randomStates().get("0"), "a failed restore changes nothing");
+        assertArrayEquals(before.get("2"), net.randomStates().get("2"));
     }
 
     @Test

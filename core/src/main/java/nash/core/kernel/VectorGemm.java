@@ -16,11 +16,11 @@ import jdk.incubator.vector.VectorSpecies;
  * come from packed copies that the kernel reads strictly sequentially: A as micro-panels
  * [KC][MR], B as micro-panels [KC][NR], zero-padded at the edges, so one kernel serves every
  * shape and every transpose (the packing reads A, Aᵀ, B or Bᵀ; nothing else knows about
- * transposes). A is packed once per call; each task packs the B panel (KC × its columns) of its
- * tile of C. Blocking: the innermost loop runs down the row blocks of a tile with one B
- * micro-panel (KC×NR, half of L1) staying in L1, while the A micro-panels (MC×KC, in L2) stream
- * past it at MR values per step; were B's NR values per step to come from L2 instead, L2's
- * bandwidth, not the FMA units, would set the pace.
+ * transposes). A and B are packed once per call, up front, in parallel tasks; the tiles of C only
+ * read them. Blocking: the innermost loop runs down the row blocks of a tile with one B
+ * micro-panel (KC×NR, half of L1) staying in L1, while the A micro-panels (of an MC×KC block in
+ * L2) stream past it at MR values per step; were B's NR values per step to come from L2 instead,
+ * L2's bandwidth, not the FMA units, would set the pace.
  *
  * <p>Determinism. Every element of C is computed as one chain of fused multiply-adds,
  * c ← fma(a[i,p], b[p,j], c) for p ascending, starting from C (accumulate) or +0: the kernel
@@ -63,9 +63,9 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
 
     /**
-     * Per thread: [0] a tile of Cᵀ, [1] packed B, [2] an edge block, [3] packed A. A thread keeps
-     * the largest it needed (the caller about (m·k + k·n)·8 bytes), so training loops allocate
-     * nothing. (A plain ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
+     * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes), [1] packed B, [2] an edge block, [3] packed A.
+     * A thread keeps the largest it needed (the caller about (m·k + k·n)·8 bytes), so training
+     * loops allocate nothing. (A plain ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
      */
     private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
 

@@ -11,9 +11,11 @@ import nash.gan.loss.GanLoss;
  * units it collapses on the grid (to the border modes); "GAN, D 2×128" is the same GAN against a
  * weaker D, which in these runs did not collapse but left more samples between the modes.
  * PacGAN2 judges pairs: its D (2 × 256) needs a larger batch (512, i.e. 256 pairs), a lower rate and
- * more steps to resolve 64 mode pairs in 4-D on the ring and 625 on the grid; chosen from
- * single-seed trials on the grid (seed 1, all 25 modes: 84.5% high quality with D 2 × 128 at
- * 12,000 steps, 87.8% with 2 × 256, 94.2% with 2 × 256 at 20,000; at rate 2e-3, 47%).
+ * more steps to resolve 64 mode pairs in 4-D on the ring and 625 on the grid. Chosen from
+ * single-seed trials at batch 512 on the grid (seed 1, all 25 modes each time; high-quality share):
+ * rate 1e-3 and 12,000 steps 84.5% with D 2 × 128, 87.8% with 2 × 256; 2 × 256 at 20,000 steps
+ * 94.2% (seed 2: 94.6%); rate 2e-3, 12,000 steps 47%. On the ring, 8,000 steps gave 92.9% and
+ * 93.3% (seeds 1 and 2) against 84.0% for the earlier D 3 × 256 at batch 256.
  * WGAN-GP and the unrolled GAN are available ({@code --methods}) with the settings tried once; they
  * were not tuned and are not in the default run.
  */

@@ -85,7 +85,7 @@ public final class Dataset {
      */
     public Dataset range(int from, int to) {
         if (from < 0 || to > n || from > to) {
-            throw new IllegalArgumentException("Dataset.range: [" + from + ", " + to + ") is not a range within [0, " + n + ")");
+            throw new IllegalArgumentException("Dataset.range: [" + from + ", " + to + ") is not a range within [0, " + n + "]");
         }
         int[] shape = examples.shape();
         shape[0] = to - from;

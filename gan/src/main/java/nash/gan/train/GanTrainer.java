@@ -408,7 +408,19 @@ public final class GanTrainer {
         if (!Integer.toString(latentDim).equals(meta.get("nash.latent_dim"))) {
             throw new IllegalArgumentException("load: checkpoint latent size " + meta.get("nash.latent_dim") + ", this trainer has " + latentDim);
         }
+        // Everything read from the metadata is checked before anything is changed.
         Map<String, long[]> gStreams = streams(meta, "nash.rng.G.", g), dStreams = streams(meta, "nash.rng.D.", d);
+        Rng latent = Rng.fromState(parseLongs(meta.get("nash.rng.latent"))), aux = Rng.fromState(parseLongs(meta.get("nash.rng.aux")));
+        long[] position = parseLongs(meta.get("nash.data"));
+        long savedStep = Long.parseLong(meta.get("nash.step")), savedSkipped = Long.parseLong(meta.get("nash.skipped"));
+        Map<String, long[]> gNow = g.randomStates();
+        g.restoreRandomStates(gStreams);
+        try {
+            d.restoreRandomStates(dStreams);
+        } catch (RuntimeException e) {
+            g.restoreRandomStates(gNow);
+            throw e;
+        }
         Map<String, Tensor> t = Safetensors.load(file);
         try {
             g.loadStateDict(prefixed(t, "G."), true);
@@ -423,22 +435,27 @@ public final class GanTrainer {
             if (!e.keySet().equals(ema.keySet())) throw new IllegalArgumentException("load: the checkpoint has no matching EMA of the generator");
             e.forEach((k, v) -> ema.get(k).copyFrom(v));
         }
-        step = Long.parseLong(meta.get("nash.step"));
-        skipped = Long.parseLong(meta.get("nash.skipped"));
-        latentRng = Rng.fromState(parseLongs(meta.get("nash.rng.latent")));
-        auxRng = Rng.fromState(parseLongs(meta.get("nash.rng.aux")));
-        data.restore(parseLongs(meta.get("nash.data")));
-        g.restoreRandomStates(gStreams);
-        d.restoreRandomStates(dStreams);
+        step = savedStep;
+        skipped = savedSkipped;
+        latentRng = latent;
+        auxRng = aux;
+        data.restore(position);
     }
 
-    /** The saved states of a player's random streams (its dropout layers), each one required. */
+    /** The saved states of a player's random streams (its dropout layers): each one required, no others allowed. */
     private static Map<String, long[]> streams(Map<String, String> meta, String prefix, Module player) {
+        String who = prefix.substring("nash.rng.".length(), prefix.length() - 1);
         Map<String, long[]> out = new LinkedHashMap<>();
         for (String name : player.randomStates().keySet()) {
             String saved = meta.get(prefix + name);
-            if (saved == null) throw new IllegalArgumentException("load: the checkpoint lacks the random stream of " + prefix.substring(9, 10) + "'s layer '" + name + "'");
+            if (saved == null) throw new IllegalArgumentException("load: the checkpoint lacks the random stream of " + who + "'s layer '" + name + "'");
             out.put(name, parseLongs(saved));
+        }
+        for (String k : meta.keySet()) {
+            if (k.startsWith(prefix) && !out.containsKey(k.substring(prefix.length()))) {
+                throw new IllegalArgumentException("load: the checkpoint has a random stream for " + who + "'s layer '"
+                        + k.substring(prefix.length()) + "', which this model does not have");
+            }
         }
         return out;
     }

@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code d_real} and {@code d_fake} (D(x) and D(G(z)) as probabilities for log-loss GANs, raw
  * outputs otherwise), {@code grad_norm_d}, {@code grad_norm_g}, and where they apply
  * {@code penalty}, {@code wasserstein} (E f(x) − E f(G(z))) and {@code skipped}. The
- * discriminator's statistics are means over the step's k critic steps.
+ * discriminator's statistics are means over the step's k critic steps (so a critic step skipped
+ * for a non-finite value makes them non-finite too; {@code skipped} counts such steps).
  */
 public record StepStats(long step, Map<String, Double> values) {
 

@@ -61,7 +61,7 @@ class DataLoaderTest {
         assertEquals(0, d.range(5, 5).size());
         assertFalse(Dataset.of(Tensor.zeros(4, 2)).range(0, 2).hasLabels());
         var e = assertThrows(IllegalArgumentException.class, () -> d.range(2, 6));
-        assertTrue(e.getMessage().contains("Dataset.range: [2, 6) is not a range within [0, 5)"), e.getMessage());
+        assertTrue(e.getMessage().contains("Dataset.range: [2, 6) is not a range within [0, 5]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> d.range(3, 2));
     }
 

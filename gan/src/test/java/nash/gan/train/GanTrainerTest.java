@@ -194,6 +194,10 @@ class GanTrainerTest {
         GanTrainer other = GanTrainer.builder(Models.toyGenerator(4, rng), d, 4).data(new Gaussian2d(1, 16, false)).build();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> other.load(ckpt));
         assertTrue(e.getMessage().contains("random stream of D's layer '1'"), e.getMessage());
+
+        first.save(ckpt);   // and a stream the model has no layer for is refused too
+        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class, () -> toy(7).build().load(ckpt));
+        assertTrue(extra.getMessage().contains("random stream for D's layer '2', which this model does not have"), extra.getMessage());
     }
 
     /** The toy trainer with dropout (p = 0.5) between D's layers. */
