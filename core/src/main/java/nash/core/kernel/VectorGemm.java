@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * read them. Blocking: the innermost loop runs down the row blocks of a tile with one B
  * micro-panel (KC×NR, half of L1) staying in L1, while the A micro-panels (of an MC×KC block in
  * L2) stream past it at MR values per step; were B's NR values per step to come from L2 instead,
- * L2's bandwidth, not the FMA units, would set the pace.
+ * L2's bandwidth, not the FMA units, would set the pace (derivation and measurements: docs/gemm.md).
  *
  * <p>Determinism. Every element of C is computed as one chain of fused multiply-adds,
  * c ← fma(a[i,p], b[p,j], c) for p ascending, starting from C (accumulate) or +0: the kernel
