@@ -24,6 +24,8 @@ final class Charts {
 
     /** Space around the chart, in pixels. */
     static final int PADDING = 12;
+    /** Room the y axis's labels and title take left of the plot area, at the fonts set here. */
+    static final int Y_AXIS_ALLOWANCE = 32;
 
     private Charts() {}
 
@@ -57,7 +59,9 @@ final class Charts {
         s.setAxisTickLabelsColor(INK);
         s.setChartTitleVisible(title != null && !title.isEmpty());
         s.setChartTitleBoxVisible(false);
-        s.setChartTitleFont(titleFont(title == null ? "" : title, width - 2 * PADDING));
+        // XChart centres the title over the plot area, which starts right of the y axis (~30 px of
+        // labels and title): the room is what is left on the narrower, right-hand side, twice.
+        s.setChartTitleFont(titleFont(title == null ? "" : title, width - 2 * PADDING - 2 * Y_AXIS_ALLOWANCE));
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
