@@ -39,6 +39,13 @@ final class VectorGemm implements Gemm, IntConsumer {
      * costs more than packing Bᵀ (64×k×n:NT against OpenBLAS: k = 8, 16 lose; 32 even; 100 gains 25%).
      */
     static final int SWAP_MIN_K = 64;
+    /**
+     * A row-major A is read where it lies, unpacked, when each of its values is used by at most this many
+     * B micro-panels (n ≤ 4·NR): packing it would cost about as much as the product (a GAN layer's
+     * forward, computed as Cᵀ = W·xᵀ with n = batch 64: 1.1–1.6× faster). For wider B, the packed
+     * micro-panels' locality wins (1024³: 10% slower unpacked).
+     */
+    static final int DIRECT_A_PANELS = 4;
     /** Tiles of C are shrunk until there are at least this many (when the work allows). */
     static final int MIN_TASKS = 8;
 
@@ -65,9 +72,13 @@ final class VectorGemm implements Gemm, IntConsumer {
     /**
      * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes), [1] packed B, [2] an edge block, [3] packed A.
      * A thread keeps the largest it needed (the caller about (m·k + k·n)·8 bytes), so training
-     * loops allocate nothing. (A plain ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
+     * loops allocate nothing. Slots 0 and 1, which the kernel reads and writes as whole vectors, are
+     * used from index {@link #ALIGN} on: a cache-line boundary where the JVM lets that be known.
+     * (A plain ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
      */
     private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
+    /** First index of slots 0 and 1 (see {@link AlignedArrays}). */
+    private static final int ALIGN = AlignedArrays.OFFSET;
 
     // One call: operands, the packed copies, the partition (tiles tm×tn of C, tilesN per row of tiles),
     // and which phase accept() runs; unused in the entry instance. C[i,j] is at cOff + i·csr + j·csc:
@@ -75,6 +86,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     private final boolean transA, transB, accumulate;
     private final int m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
     private final double[] a, b, c, pa, pb;
+    private final boolean directA;
     private boolean packing;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
@@ -86,7 +98,7 @@ final class VectorGemm implements Gemm, IntConsumer {
         this.transA = transA; this.transB = transB; this.accumulate = accumulate;
         this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
         this.c = c; this.cOff = cOff; this.csr = csr; this.csc = csc;
-        this.pa = pa; this.pb = pb; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
+        this.pa = pa; this.pb = pb; this.directA = directA(transA, n); this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
     }
 
     private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -135,9 +147,10 @@ final class VectorGemm implements Gemm, IntConsumer {
         }
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
         // A and B are packed once, up front, into the calling thread's buffers; the tiles only read them.
-        int kBlocks = ceilDiv(k, KC), packs = kBlocks * (ceilDiv(m, MC) + ceilDiv(n, NC));
-        double[] pa = buffer(3, roundUp(m, MR) * k), pb = buffer(1, roundUp(n, NR) * k);
+        int kBlocks = ceilDiv(k, KC);
+        double[] pa = directA(transA, n) ? null : buffer(3, roundUp(m, MR) * k), pb = buffer(1, roundUp(n, NR) * k);
         VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, pa, pb, tm, tn, tilesN);
+        int packs = kBlocks * (call.groupsA() + ceilDiv(n, NC));
         boolean parallel = work >= PARALLEL_WORK;
         call.packing = true;
         if (parallel && packs > 1) Parallel.run(packs, call);
@@ -157,22 +170,32 @@ final class VectorGemm implements Gemm, IntConsumer {
             tile(t / tilesN * tm, t % tilesN * tn);
             return;
         }
-        int groupsA = ceilDiv(m, MC), groups = groupsA + ceilDiv(n, NC), pc = t / groups * KC, g = t % groups;
+        int groupsA = groupsA(), groups = groupsA + ceilDiv(n, NC), pc = t / groups * KC, g = t % groups;
         int kb = Math.min(KC, k - pc);
         if (g < groupsA) {
             int i0 = g * MC;
             packA(transA, a, aOff, m, k, pc, kb, i0, Math.min(MC, m - i0), pa, pc * mPad + i0 * kb);
         } else {
             int j0 = (g - groupsA) * NC;
-            packB(transB, b, bOff, n, k, pc, kb, j0, Math.min(NC, n - j0), pb, pc * nPad + j0 * kb);
+            packB(transB, b, bOff, n, k, pc, kb, j0, Math.min(NC, n - j0), pb, ALIGN + pc * nPad + j0 * kb);
         }
     }
 
-    /** This thread's scratch array number {@code slot}, at least {@code size} long. */
+    /** Whether the kernel reads A where it lies (see DIRECT_A_PANELS); only the 4×4 kernel can. */
+    private static boolean directA(boolean transA, int n) { return NV == 4 && !transA && ceilDiv(n, NR) <= DIRECT_A_PANELS; }
+
+    /** Row groups of A to pack per k-block: none when the kernel reads A where it lies. */
+    private int groupsA() { return directA ? 0 : ceilDiv(m, MC); }
+
+    /** This thread's scratch array number {@code slot}, with {@code size} elements from index 0 (slots 2, 3) or ALIGN (0, 1). */
     private static double[] buffer(int slot, int size) {
         double[][] bufs = BUFFERS.get();
         if (bufs == null) BUFFERS.set(bufs = new double[4][0]);
-        if (bufs[slot].length < size) bufs[slot] = new double[Math.max(size, bufs[slot].length * 5 / 4)];
+        boolean aligned = slot <= 1;
+        if (bufs[slot].length < size + (aligned ? ALIGN : 0)) {
+            int grown = Math.max(size, bufs[slot].length * 5 / 4);
+            bufs[slot] = aligned ? AlignedArrays.allocate(grown) : new double[grown];
+        }
         return bufs[slot];
     }
 
@@ -219,17 +242,18 @@ final class VectorGemm implements Gemm, IntConsumer {
             compute(i0, j0, mb, nb, c, cOff + i0 * csr + j0, csr);
             return;
         }
-        double[] t = buffer(0, mb * nb);
+        int ld = AlignedArrays.rowStride(nb); // rows on cache lines, like the packed B the kernel reads beside them
+        double[] t = buffer(0, mb * ld);
         if (accumulate) { // column j of the tile is a row of the caller's C (csr = 1): contiguous reads
             for (int j = 0; j < nb; j++) {
                 int at = cOff + i0 * csr + (j0 + j) * csc;
-                for (int r = 0; r < mb; r++) t[r * nb + j] = c[at + r * csr];
+                for (int r = 0; r < mb; r++) t[ALIGN + r * ld + j] = c[at + r * csr];
             }
         }
-        compute(i0, j0, mb, nb, t, 0, nb);
+        compute(i0, j0, mb, nb, t, ALIGN, ld);
         for (int j = 0; j < nb; j++) {
             int at = cOff + i0 * csr + (j0 + j) * csc;
-            for (int r = 0; r < mb; r++) c[at + r * csr] = t[r * nb + j];
+            for (int r = 0; r < mb; r++) c[at + r * csr] = t[ALIGN + r * ld + j];
         }
     }
 
@@ -240,16 +264,23 @@ final class VectorGemm implements Gemm, IntConsumer {
         for (int pc = 0; pc < k; pc += KC) {
             int kb = Math.min(KC, k - pc);
             for (int jr = 0; jr < nb; jr += NR) {
-                int nrv = Math.min(NR, nb - jr), bIdx = pc * nPad + (j0 + jr) * kb;
+                int nrv = Math.min(NR, nb - jr), bIdx = ALIGN + pc * nPad + (j0 + jr) * kb;
                 for (int ir = 0; ir < mb; ir += MR) {
                     int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb;
                     int cIdx = base + ir * ld + jr;
+                    int a0 = aOff + (i0 + ir) * k + pc; // directA: row i of A at a0 + (i - i0 - ir)·k
                     if (mrv == MR && nrv == NR) {
-                        kernel(kb, pa, aIdx, pb, bIdx, cc, cIdx, ld);
+                        if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, pb, bIdx, cc, cIdx, ld);
+                        else kernel(kb, pa, aIdx, pb, bIdx, cc, cIdx, ld);
                     } else { // an edge: the valid part into a full scratch block, the kernel there, and back
                         Arrays.fill(edge, 0, MR * NR, 0.0);
                         for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
-                        kernel(kb, pa, aIdx, pb, bIdx, edge, 0, NR);
+                        if (directA) { // rows past the edge repeat the last one; their results are not copied back
+                            int last = mrv - 1;
+                            kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, pb, bIdx, edge, 0, NR);
+                        } else {
+                            kernel(kb, pa, aIdx, pb, bIdx, edge, 0, NR);
+                        }
                         for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, cc, cIdx + r * ld, nrv);
                     }
                 }
@@ -262,24 +293,26 @@ final class VectorGemm implements Gemm, IntConsumer {
      * rows past mb zero. A is stored [m,k], or [k,m] when transposed.
      */
     private static void packA(boolean transA, double[] a, int aOff, int m, int k, int pc, int kb, int i0, int mb, double[] pa, int at) {
-        for (int ir = 0; ir < mb; ir += MR) {
-            int rows = Math.min(MR, mb - ir), base = at + ir * kb;
-            if (transA) { // A[i,p] at p·m + i: each p gives MR contiguous values
-                for (int p = 0; p < kb; p++) {
-                    int src = aOff + (pc + p) * m + i0 + ir, dst = base + p * MR;
-                    int r = 0;
-                    for (; r < rows; r++) pa[dst + r] = a[src + r];
-                    for (; r < MR; r++) pa[dst + r] = 0.0;
+        if (transA) { // A[i,p] at p·m + i: row by row of the stored A, so reads run along it (as in packB)
+            for (int p = 0; p < kb; p++) {
+                int src = aOff + (pc + p) * m + i0;
+                for (int ir = 0; ir < mb; ir += MR) {
+                    int rows = Math.min(MR, mb - ir), dst = at + ir * kb + p * MR;
+                    System.arraycopy(a, src + ir, pa, dst, rows);
+                    if (rows < MR) Arrays.fill(pa, dst + rows, dst + MR, 0.0);
                 }
-            } else { // A[i,p] at i·k + p: each row is contiguous in p
-                for (int r = 0; r < MR; r++) {
-                    int dst = base + r;
-                    if (r < rows) {
-                        int src = aOff + (i0 + ir + r) * k + pc;
-                        for (int p = 0; p < kb; p++) pa[dst + p * MR] = a[src + p];
-                    } else {
-                        for (int p = 0; p < kb; p++) pa[dst + p * MR] = 0.0;
-                    }
+            }
+            return;
+        }
+        for (int ir = 0; ir < mb; ir += MR) { // A[i,p] at i·k + p: each row is contiguous in p
+            int rows = Math.min(MR, mb - ir), base = at + ir * kb;
+            for (int r = 0; r < MR; r++) {
+                int dst = base + r;
+                if (r < rows) {
+                    int src = aOff + (i0 + ir + r) * k + pc;
+                    for (int p = 0; p < kb; p++) pa[dst + p * MR] = a[src + p];
+                } else {
+                    for (int p = 0; p < kb; p++) pa[dst + p * MR] = 0.0;
                 }
             }
         }
@@ -290,22 +323,26 @@ final class VectorGemm implements Gemm, IntConsumer {
      * columns past nb zero. B is stored [k,n], or [n,k] when transposed.
      */
     private static void packB(boolean transB, double[] b, int bOff, int n, int k, int pc, int kb, int j0, int nb, double[] pb, int at) {
-        for (int jr = 0; jr < nb; jr += NR) {
-            int cols = Math.min(NR, nb - jr), base = at + jr * kb;
-            if (transB) { // B[p,j] at j·k + p: a transpose, in strips of 8 p so that reads and writes stay in L1
-                if (cols < NR) Arrays.fill(pb, base, base + kb * NR, 0.0);
-                for (int p0 = 0; p0 < kb; p0 += 8) {
-                    int p1 = Math.min(kb, p0 + 8);
-                    for (int j = 0; j < cols; j++) {
-                        int src = bOff + (j0 + jr + j) * k + pc, dst = base + j;
-                        for (int p = p0; p < p1; p++) pb[dst + p * NR] = b[src + p];
-                    }
-                }
-            } else { // B[p,j] at p·n + j: each p gives NR contiguous values
-                for (int p = 0; p < kb; p++) {
-                    int src = bOff + (pc + p) * n + j0 + jr, dst = base + p * NR;
-                    System.arraycopy(b, src, pb, dst, cols);
+        if (!transB) { // B[p,j] at p·n + j: row by row, so reads run along B's rows; going down one panel at a
+            // time strides n·8 bytes per 32 values, which the prefetchers follow poorly (64×784×512: GEMM 1.24× faster so)
+            for (int p = 0; p < kb; p++) {
+                int src = bOff + (pc + p) * n + j0;
+                for (int jr = 0; jr < nb; jr += NR) {
+                    int cols = Math.min(NR, nb - jr), dst = at + jr * kb + p * NR;
+                    System.arraycopy(b, src + jr, pb, dst, cols);
                     if (cols < NR) Arrays.fill(pb, dst + cols, dst + NR, 0.0);
+                }
+            }
+            return;
+        }
+        for (int jr = 0; jr < nb; jr += NR) { // B[p,j] at j·k + p: a transpose, in strips of 8 p so that reads and writes stay in L1
+            int cols = Math.min(NR, nb - jr), base = at + jr * kb;
+            if (cols < NR) Arrays.fill(pb, base, base + kb * NR, 0.0);
+            for (int p0 = 0; p0 < kb; p0 += 8) {
+                int p1 = Math.min(kb, p0 + 8);
+                for (int j = 0; j < cols; j++) {
+                    int src = bOff + (j0 + jr + j) * k + pc, dst = base + j;
+                    for (int p = p0; p < p1; p++) pb[dst + p * NR] = b[src + p];
                 }
             }
         }
@@ -344,6 +381,36 @@ final class VectorGemm implements Gemm, IntConsumer {
             x = DoubleVector.broadcast(SPECIES, pa[ai + 2]);
             c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22); c23 = x.fma(b3, c23);
             x = DoubleVector.broadcast(SPECIES, pa[ai + 3]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32); c33 = x.fma(b3, c33);
+        }
+        c00.intoArray(c, r0); c01.intoArray(c, r0 + l); c02.intoArray(c, r0 + 2 * l); c03.intoArray(c, r0 + 3 * l);
+        c10.intoArray(c, r1); c11.intoArray(c, r1 + l); c12.intoArray(c, r1 + 2 * l); c13.intoArray(c, r1 + 3 * l);
+        c20.intoArray(c, r2); c21.intoArray(c, r2 + l); c22.intoArray(c, r2 + 2 * l); c23.intoArray(c, r2 + 3 * l);
+        c30.intoArray(c, r3); c31.intoArray(c, r3 + l); c32.intoArray(c, r3 + 2 * l); c33.intoArray(c, r3 + 3 * l);
+    }
+
+    /** {@link #kernel4x4} reading A where it lies: rows at a0, a1, a2, a3, contiguous in p (no packing). */
+    private static void kernel4x4Rows(int kb, double[] a, int a0, int a1, int a2, int a3, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+        final int l = LANES;
+        int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0), c01 = DoubleVector.fromArray(SPECIES, c, r0 + l),
+                c02 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * l), c03 = DoubleVector.fromArray(SPECIES, c, r0 + 3 * l);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1), c11 = DoubleVector.fromArray(SPECIES, c, r1 + l),
+                c12 = DoubleVector.fromArray(SPECIES, c, r1 + 2 * l), c13 = DoubleVector.fromArray(SPECIES, c, r1 + 3 * l);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2), c21 = DoubleVector.fromArray(SPECIES, c, r2 + l),
+                c22 = DoubleVector.fromArray(SPECIES, c, r2 + 2 * l), c23 = DoubleVector.fromArray(SPECIES, c, r2 + 3 * l);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3), c31 = DoubleVector.fromArray(SPECIES, c, r3 + l),
+                c32 = DoubleVector.fromArray(SPECIES, c, r3 + 2 * l), c33 = DoubleVector.fromArray(SPECIES, c, r3 + 3 * l);
+        for (int p = 0, bi = bIdx; p < kb; p++, bi += 4 * l) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l),
+                    b2 = DoubleVector.fromArray(SPECIES, pb, bi + 2 * l), b3 = DoubleVector.fromArray(SPECIES, pb, bi + 3 * l);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02); c03 = x.fma(b3, c03);
+            x = DoubleVector.broadcast(SPECIES, a[a1 + p]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11); c12 = x.fma(b2, c12); c13 = x.fma(b3, c13);
+            x = DoubleVector.broadcast(SPECIES, a[a2 + p]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22); c23 = x.fma(b3, c23);
+            x = DoubleVector.broadcast(SPECIES, a[a3 + p]);
             c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32); c33 = x.fma(b3, c33);
         }
         c00.intoArray(c, r0); c01.intoArray(c, r0 + l); c02.intoArray(c, r0 + 2 * l); c03.intoArray(c, r0 + 3 * l);
