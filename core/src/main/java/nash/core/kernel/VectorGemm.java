@@ -70,14 +70,15 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
 
     /**
-     * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes), [1] packed B, [2] an edge block, [3] packed A.
+     * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes), [1] packed B, [2] an edge block, [3] packed A,
+     * [4] a tile's block of B (see blockB).
      * A thread keeps the largest it needed (the caller about (m·k + k·n)·8 bytes), so training
-     * loops allocate nothing. Slots 0 and 1, which the kernel reads and writes as whole vectors, are
+     * loops allocate nothing. Slots 0, 1 and 4, which the kernel reads and writes as whole vectors, are
      * used from index {@link #ALIGN} on: a cache-line boundary where the JVM lets that be known.
      * (A plain ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
      */
     private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
-    /** First index of slots 0 and 1 (see {@link AlignedArrays}). */
+    /** First index of slots 0, 1 and 4 (see {@link AlignedArrays}). */
     private static final int ALIGN = AlignedArrays.OFFSET;
 
     // One call: operands, the packed copies, the partition (tiles tm×tn of C, tilesN per row of tiles),
@@ -86,7 +87,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     private final boolean transA, transB, accumulate;
     private final int m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
     private final double[] a, b, c, pa, pb;
-    private final boolean directA;
+    private final boolean directA, blockB;
     private boolean packing;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
@@ -99,6 +100,7 @@ final class VectorGemm implements Gemm, IntConsumer {
         this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
         this.c = c; this.cOff = cOff; this.csr = csr; this.csc = csc;
         this.pa = pa; this.pb = pb; this.directA = directA(transA, n); this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
+        this.blockB = blockB(m, n, k, tm);
     }
 
     private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -148,9 +150,9 @@ final class VectorGemm implements Gemm, IntConsumer {
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
         // A and B are packed once, up front, into the calling thread's buffers; the tiles only read them.
         int kBlocks = ceilDiv(k, KC);
-        double[] pa = directA(transA, n) ? null : buffer(3, roundUp(m, MR) * k), pb = buffer(1, roundUp(n, NR) * k);
+        double[] pa = directA(transA, n) ? null : buffer(3, roundUp(m, MR) * k), pb = blockB(m, n, k, tm) ? null : buffer(1, roundUp(n, NR) * k);
         VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, pa, pb, tm, tn, tilesN);
-        int packs = kBlocks * (call.groupsA() + ceilDiv(n, NC));
+        int packs = kBlocks * (call.groupsA() + call.groupsB());
         boolean parallel = work >= PARALLEL_WORK;
         call.packing = true;
         if (parallel && packs > 1) Parallel.run(packs, call);
@@ -170,7 +172,7 @@ final class VectorGemm implements Gemm, IntConsumer {
             tile(t / tilesN * tm, t % tilesN * tn);
             return;
         }
-        int groupsA = groupsA(), groups = groupsA + ceilDiv(n, NC), pc = t / groups * KC, g = t % groups;
+        int groupsA = groupsA(), groups = groupsA + groupsB(), pc = t / groups * KC, g = t % groups;
         int kb = Math.min(KC, k - pc);
         if (g < groupsA) {
             int i0 = g * MC;
@@ -184,14 +186,27 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** Whether the kernel reads A where it lies (see DIRECT_A_PANELS); only the 4×4 kernel can. */
     private static boolean directA(boolean transA, int n) { return NV == 4 && !transA && ceilDiv(n, NR) <= DIRECT_A_PANELS; }
 
+    /**
+     * Whether each tile packs its own KC×tn blocks of B just before use, instead of all of B being packed up
+     * front: when C has a single row of tiles (no block of B is packed twice) and the packed B would not stay
+     * in L2 (a convolution's 1024×3136 B is 25 MB: written out and read back from memory otherwise).
+     * Same JVM, alternating: 128×1024×3136 1.10× (1 thread) / 1.17× (2), 64×784×512 1.10× / 1.08×.
+     */
+    private static boolean blockB(int m, int n, int k, int tm) {
+        return tm >= m && (long) roundUp(n, NR) * k * Double.BYTES > CacheSizes.L2 / 2;
+    }
+
+    /** Column groups of B to pack per k-block up front: none when the tiles pack their own. */
+    private int groupsB() { return blockB ? 0 : ceilDiv(n, NC); }
+
     /** Row groups of A to pack per k-block: none when the kernel reads A where it lies. */
     private int groupsA() { return directA ? 0 : ceilDiv(m, MC); }
 
-    /** This thread's scratch array number {@code slot}, with {@code size} elements from index 0 (slots 2, 3) or ALIGN (0, 1). */
+    /** This thread's scratch array number {@code slot}, with {@code size} elements from index 0 (slots 2, 3) or ALIGN (0, 1, 4). */
     private static double[] buffer(int slot, int size) {
         double[][] bufs = BUFFERS.get();
-        if (bufs == null) BUFFERS.set(bufs = new double[4][0]);
-        boolean aligned = slot <= 1;
+        if (bufs == null) BUFFERS.set(bufs = new double[5][0]);
+        boolean aligned = slot <= 1 || slot == 4;
         if (bufs[slot].length < size + (aligned ? ALIGN : 0)) {
             int grown = Math.max(size, bufs[slot].length * 5 / 4);
             bufs[slot] = aligned ? AlignedArrays.allocate(grown) : new double[grown];
@@ -261,25 +276,31 @@ final class VectorGemm implements Gemm, IntConsumer {
     private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld) {
         double[] edge = buffer(2, MR * NR);
         if (!accumulate) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
+        double[] bb = pb;
         for (int pc = 0; pc < k; pc += KC) {
-            int kb = Math.min(KC, k - pc);
+            int kb = Math.min(KC, k - pc), bBase = ALIGN + pc * nPad + j0 * kb;
+            if (blockB) { // this tile's KC×nb block of B, packed now into this thread's buffer (L2-sized)
+                bb = buffer(4, roundUp(nb, NR) * kb);
+                packB(transB, b, bOff, n, k, pc, kb, j0, nb, bb, ALIGN);
+                bBase = ALIGN;
+            }
             for (int jr = 0; jr < nb; jr += NR) {
-                int nrv = Math.min(NR, nb - jr), bIdx = ALIGN + pc * nPad + (j0 + jr) * kb;
+                int nrv = Math.min(NR, nb - jr), bIdx = bBase + jr * kb;
                 for (int ir = 0; ir < mb; ir += MR) {
                     int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb;
                     int cIdx = base + ir * ld + jr;
                     int a0 = aOff + (i0 + ir) * k + pc; // directA: row i of A at a0 + (i - i0 - ir)·k
                     if (mrv == MR && nrv == NR) {
-                        if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, pb, bIdx, cc, cIdx, ld);
-                        else kernel(kb, pa, aIdx, pb, bIdx, cc, cIdx, ld);
+                        if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, bb, bIdx, cc, cIdx, ld);
+                        else kernel(kb, pa, aIdx, bb, bIdx, cc, cIdx, ld);
                     } else { // an edge: the valid part into a full scratch block, the kernel there, and back
                         Arrays.fill(edge, 0, MR * NR, 0.0);
                         for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
                         if (directA) { // rows past the edge repeat the last one; their results are not copied back
                             int last = mrv - 1;
-                            kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, pb, bIdx, edge, 0, NR);
+                            kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, bb, bIdx, edge, 0, NR);
                         } else {
-                            kernel(kb, pa, aIdx, pb, bIdx, edge, 0, NR);
+                            kernel(kb, pa, aIdx, bb, bIdx, edge, 0, NR);
                         }
                         for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, cc, cIdx + r * ld, nrv);
                     }

@@ -205,13 +205,13 @@ class KernelsTest {
 
     /**
      * Every width, 1 and 3 threads, all transposes, shapes from tiny to past every cache block
-     * (k beyond any KC, m beyond MC, n beyond NC, edges everywhere, A read packed and unpacked): the same bits
+     * (k beyond any KC, m beyond MC, n beyond NC, edges everywhere, A read packed and unpacked, B packed up front and per tile): the same bits
      * as one scalar FMA chain.
      */
     @TestFactory
     Stream<DynamicTest> gemmIsOneFmaChainPerElementForAnyWidthAndThreadCount() {
         int[][] shapes = {{1, 1, 1}, {1, 17, 1}, {5, 3, 2}, {6, 32, 9}, {7, 33, 65}, {13, 8, 129}, {33, 31, 17},
-                {64, 100, 36}, {97, 131, 1100}, {367, 61, 70}, {12, 1031, 40}, {200, 300, 257}, {70, 40, 200}, {37, 130, 300}};
+                {64, 100, 36}, {97, 131, 1100}, {367, 61, 70}, {12, 1031, 40}, {200, 300, 257}, {70, 40, 200}, {37, 130, 300}, {50, 700, 300}};
         return vectorKernels().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
             int saved = Parallel.threads();
             try {
