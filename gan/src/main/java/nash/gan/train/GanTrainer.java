@@ -12,6 +12,7 @@ import nash.core.Autograd;
 import nash.core.GradMode;
 import nash.core.Rng;
 import nash.core.Tensor;
+import nash.core.kernel.Parallel;
 import nash.gan.Conditional;
 import nash.gan.data.BatchSource;
 import nash.gan.data.Dataset.Batch;
@@ -256,21 +257,46 @@ public final class GanTrainer {
         }
     }
 
-    /** √(Σ g²) over all gradients: four running sums in a fixed order (one chain would wait on each add). */
-    private static double norm(List<Tensor> grads) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    /** Values per task of {@link #norm}: a task's sum is a few tens of microseconds, worth a thread hand-off. */
+    private static final int NORM_CHUNK = 1 << 15;
+
+    /**
+     * √(Σ g²) over all gradients, in parallel: each tensor is cut into fixed chunks of NORM_CHUNK values,
+     * each chunk summed with four running sums (one chain would wait on each add), and the chunks'
+     * sums added in order, so the bits do not depend on the thread count. (On the main thread alone it
+     * took 7% of an MLP GAN step while the second core waited.)
+     */
+    static double norm(List<Tensor> grads) {
+        int chunks = 0;
+        for (Tensor t : grads) chunks += (t.size() + NORM_CHUNK - 1) / NORM_CHUNK;
+        double[][] arrays = new double[chunks][];
+        int[] from = new int[chunks], to = new int[chunks];
+        int c = 0;
         for (Tensor t : grads) {
-            double[] d = t.data();
-            int i = 0;
-            for (; i + 3 < d.length; i += 4) {
-                s0 += d[i] * d[i];
-                s1 += d[i + 1] * d[i + 1];
-                s2 += d[i + 2] * d[i + 2];
-                s3 += d[i + 3] * d[i + 3];
+            for (int f = 0; f < t.size(); f += NORM_CHUNK, c++) {
+                arrays[c] = t.data();
+                from[c] = f;
+                to[c] = Math.min(t.size(), f + NORM_CHUNK);
             }
-            for (; i < d.length; i++) s0 += d[i] * d[i];
         }
-        return Math.sqrt((s0 + s1) + (s2 + s3));
+        double[] partial = new double[chunks];
+        Parallel.run(chunks, i -> partial[i] = sumOfSquares(arrays[i], from[i], to[i]));
+        double s = 0;
+        for (double v : partial) s += v;
+        return Math.sqrt(s);
+    }
+
+    private static double sumOfSquares(double[] d, int from, int to) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += d[i] * d[i];
+            s1 += d[i + 1] * d[i + 1];
+            s2 += d[i + 2] * d[i + 2];
+            s3 += d[i + 3] * d[i + 3];
+        }
+        for (; i < to; i++) s0 += d[i] * d[i];
+        return (s0 + s1) + (s2 + s3);
     }
 
     private double outputMean(Tensor out) {
