@@ -16,10 +16,12 @@ import jdk.incubator.vector.VectorSpecies;
  * come from packed copies that the kernel reads strictly sequentially: A as micro-panels
  * [KC][MR], B as micro-panels [KC][NR], zero-padded at the edges, so one kernel serves every
  * shape and every transpose (the packing reads A, Aᵀ, B or Bᵀ; nothing else knows about
- * transposes). A and B are packed once per call, up front, in parallel tasks; the tiles of C only
- * read them. Blocking: the innermost loop runs down the row blocks of a tile with one B
- * micro-panel (KC×NR, half of L1) staying in L1, while the A micro-panels (of an MC×KC block in
- * L2) stream past it at MR values per step; were B's NR values per step to come from L2 instead,
+ * transposes). A and B are packed once per call, up front, in parallel tasks, and the tiles of C only
+ * read them; except that a row-major A is read unpacked when n is narrow (see DIRECT_A_PANELS), and
+ * a B too large for L2 is packed by each tile, block by block, just before use (see blockB).
+ * Blocking: the innermost loop runs down the row blocks of a tile with one B micro-panel (KC×NR,
+ * half of L1, on a cache line: see AlignedArrays) staying in L1, while the A micro-panels (of an
+ * MC×KC block in L2) stream past it at MR values per step; were B's NR values per step to come from L2 instead,
  * L2's bandwidth, not the FMA units, would set the pace (derivation and measurements: docs/gemm.md).
  *
  * <p>Determinism. Every element of C is computed as one chain of fused multiply-adds,
@@ -91,16 +93,15 @@ final class VectorGemm implements Gemm, IntConsumer {
     private boolean packing;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
-    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, 1, 1, 1); }
+    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, 1, 1, 1, false, false); }
 
     private VectorGemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                        double[] c, int cOff, int csr, int csc, boolean accumulate, double[] pa, double[] pb,
-                       int tm, int tn, int tilesN) {
+                       int tm, int tn, int tilesN, boolean directA, boolean blockB) {
         this.transA = transA; this.transB = transB; this.accumulate = accumulate;
         this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
         this.c = c; this.cOff = cOff; this.csr = csr; this.csc = csc;
-        this.pa = pa; this.pb = pb; this.directA = directA(transA, n); this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
-        this.blockB = blockB(m, n, k, tm);
+        this.pa = pa; this.pb = pb; this.directA = directA; this.blockB = blockB; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
     }
 
     private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -148,10 +149,12 @@ final class VectorGemm implements Gemm, IntConsumer {
             }
         }
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
-        // A and B are packed once, up front, into the calling thread's buffers; the tiles only read them.
+        // A and B are packed once, up front, into the calling thread's buffers (unless directA, blockB); the tiles only read them.
         int kBlocks = ceilDiv(k, KC);
-        double[] pa = directA(transA, n) ? null : buffer(3, roundUp(m, MR) * k), pb = blockB(m, n, k, tm) ? null : buffer(1, roundUp(n, NR) * k);
-        VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, pa, pb, tm, tn, tilesN);
+        boolean directA = directA(transA, n), blockB = blockB(m, n, k, tm);
+        double[] pa = directA ? null : buffer(3, roundUp(m, MR) * k), pb = blockB ? null : buffer(1, roundUp(n, NR) * k);
+        VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, pa, pb,
+                tm, tn, tilesN, directA, blockB);
         int packs = kBlocks * (call.groupsA() + call.groupsB());
         boolean parallel = work >= PARALLEL_WORK;
         call.packing = true;
@@ -345,7 +348,7 @@ final class VectorGemm implements Gemm, IntConsumer {
      */
     private static void packB(boolean transB, double[] b, int bOff, int n, int k, int pc, int kb, int j0, int nb, double[] pb, int at) {
         if (!transB) { // B[p,j] at p·n + j: row by row, so reads run along B's rows; going down one panel at a
-            // time strides n·8 bytes per 32 values, which the prefetchers follow poorly (64×784×512: GEMM 1.24× faster so)
+            // time strides n·8 bytes per 32 values, which the prefetchers follow poorly (this order made 64×784×512:NN 1.24× faster)
             for (int p = 0; p < kb; p++) {
                 int src = bOff + (pc + p) * n + j0;
                 for (int jr = 0; jr < nb; jr += NR) {
