@@ -250,14 +250,14 @@ public class ScalarKernels implements Kernels {
 
     @Override public void adam(double[] p, double[] g, double[] m, double[] v, int off, int n, double lr, double beta1, double beta2,
                                double eps, double l2, double decoupled, long t) {
-        double stepSize = lr / (1 - Math.pow(beta1, t));
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        double stepBc = lr / (1 - Math.pow(beta1, t)) * bc2Sqrt, epsBc = eps * bc2Sqrt; // see Kernels.adam
         for (int i = off; i < off + n; i++) {
             double gi = l2 != 0 ? g[i] + l2 * p[i] : g[i];
             if (decoupled != 0) p[i] *= 1 - lr * decoupled;
             m[i] = beta1 * m[i] + (1 - beta1) * gi;
             v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-            p[i] -= stepSize * (m[i] / (Math.sqrt(v[i]) / bc2Sqrt + eps));
+            p[i] -= stepBc * m[i] / (Math.sqrt(v[i]) + epsBc);
         }
     }
 }

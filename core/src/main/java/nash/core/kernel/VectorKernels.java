@@ -445,8 +445,8 @@ public class VectorKernels extends ScalarKernels {
      */
     @Override public void adam(double[] p, double[] g, double[] m, double[] v, int off, int n, double lr, double beta1, double beta2,
                                double eps, double l2, double decoupled, long t) {
-        double stepSize = lr / (1 - Math.pow(beta1, t));
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        double stepBc = lr / (1 - Math.pow(beta1, t)) * bc2Sqrt, epsBc = eps * bc2Sqrt; // see Kernels.adam
         double keep = 1 - lr * decoupled, c1 = 1 - beta1, c2 = 1 - beta2;
         int i = off, bound = off + SPECIES.loopBound(n), end = off + n;
         for (; i < bound; i += LANES) {
@@ -457,14 +457,14 @@ public class VectorKernels extends ScalarKernels {
             DoubleVector vi = DoubleVector.fromArray(SPECIES, v, i).mul(beta2).add(gi.mul(c2).mul(gi));
             mi.intoArray(m, i);
             vi.intoArray(v, i);
-            pi.sub(mi.div(vi.sqrt().div(bc2Sqrt).add(eps)).mul(stepSize)).intoArray(p, i);
+            pi.sub(mi.mul(stepBc).div(vi.sqrt().add(epsBc))).intoArray(p, i);
         }
         for (; i < end; i++) {
             double gi = l2 != 0 ? g[i] + l2 * p[i] : g[i];
             if (decoupled != 0) p[i] *= keep;
             m[i] = beta1 * m[i] + c1 * gi;
             v[i] = beta2 * v[i] + c2 * gi * gi;
-            p[i] -= stepSize * (m[i] / (Math.sqrt(v[i]) / bc2Sqrt + eps));
+            p[i] -= stepBc * m[i] / (Math.sqrt(v[i]) + epsBc);
         }
     }
 
