@@ -279,11 +279,10 @@ final class VectorGemm implements Gemm, IntConsumer {
     private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld) {
         double[] edge = buffer(2, MR * NR);
         if (!accumulate) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
-        double[] bb = pb;
+        double[] bb = blockB ? buffer(4, roundUp(nb, NR) * Math.min(KC, k)) : pb;
         for (int pc = 0; pc < k; pc += KC) {
             int kb = Math.min(KC, k - pc), bBase = ALIGN + pc * nPad + j0 * kb;
             if (blockB) { // this tile's KC×nb block of B, packed now into this thread's buffer (L2-sized)
-                bb = buffer(4, roundUp(nb, NR) * kb);
                 packB(transB, b, bOff, n, k, pc, kb, j0, nb, bb, ALIGN);
                 bBase = ALIGN;
             }
