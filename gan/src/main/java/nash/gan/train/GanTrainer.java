@@ -421,7 +421,8 @@ public final class GanTrainer {
     }
 
     /**
-     * Restores everything {@link #save} wrote.
+     * Restores everything {@link #save} wrote, or nothing: if the checkpoint does not fit this
+     * trainer (another model, optimizer or data loader), the trainer is left exactly as it was.
      *
      * @throws IllegalArgumentException when the checkpoint does not match this trainer's models,
      *                                  naming what differs
@@ -434,38 +435,75 @@ public final class GanTrainer {
         if (!Integer.toString(latentDim).equals(meta.get("nash.latent_dim"))) {
             throw new IllegalArgumentException("load: checkpoint latent size " + meta.get("nash.latent_dim") + ", this trainer has " + latentDim);
         }
-        // Everything read from the metadata is checked before anything is changed.
+        // Everything read from the metadata is parsed, and the file read, before anything is changed.
         Map<String, long[]> gStreams = streams(meta, "nash.rng.G.", g), dStreams = streams(meta, "nash.rng.D.", d);
         Rng latent = Rng.fromState(parseLongs(meta.get("nash.rng.latent"))), aux = Rng.fromState(parseLongs(meta.get("nash.rng.aux")));
         long[] position = parseLongs(meta.get("nash.data"));
-        long savedStep = Long.parseLong(meta.get("nash.step")), savedSkipped = Long.parseLong(meta.get("nash.skipped"));
-        Map<String, long[]> gNow = g.randomStates();
-        g.restoreRandomStates(gStreams);
-        try {
-            d.restoreRandomStates(dStreams);
-        } catch (RuntimeException e) {
-            g.restoreRandomStates(gNow);
-            throw e;
-        }
+        long savedStep = parseCount(meta, "nash.step"), savedSkipped = parseCount(meta, "nash.skipped");
         Map<String, Tensor> t = Safetensors.load(file);
-        try {
-            g.loadStateDict(prefixed(t, "G."), true);
-            d.loadStateDict(prefixed(t, "D."), true);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("load: the checkpoint " + file + " does not match the model: " + e.getMessage(), e);
+        if (ema != null && !prefixed(t, "ema.").keySet().equals(ema.keySet())) {
+            throw new IllegalArgumentException("load: the checkpoint has no matching EMA of the generator");
         }
-        optG.loadStateDict(prefixed(t, "optG."));
-        optD.loadStateDict(prefixed(t, "optD."));
-        if (ema != null) {
-            Map<String, Tensor> e = prefixed(t, "ema.");
-            if (!e.keySet().equals(ema.keySet())) throw new IllegalArgumentException("load: the checkpoint has no matching EMA of the generator");
-            e.forEach((k, v) -> ema.get(k).copyFrom(v));
+        // The remaining checks live in the parts themselves (state dicts, data loader); roll back if one fails.
+        Snapshot before = new Snapshot();
+        try {
+            g.restoreRandomStates(gStreams);
+            d.restoreRandomStates(dStreams);
+            try {
+                g.loadStateDict(prefixed(t, "G."), true);
+                d.loadStateDict(prefixed(t, "D."), true);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("load: the checkpoint " + file + " does not match the model: " + e.getMessage(), e);
+            }
+            optG.loadStateDict(prefixed(t, "optG."));
+            optD.loadStateDict(prefixed(t, "optD."));
+            if (ema != null) prefixed(t, "ema.").forEach((k, v) -> ema.get(k).copyFrom(v));
+            data.restore(position);
+        } catch (RuntimeException e) {
+            before.restore();
+            throw e;
         }
         step = savedStep;
         skipped = savedSkipped;
         latentRng = latent;
         auxRng = aux;
-        data.restore(position);
+    }
+
+    /** Copies of everything {@link #load} changes, to put back when a checkpoint turns out not to fit. */
+    private final class Snapshot {
+        final Map<String, Tensor> gState = copies(g.stateDict()), dState = copies(d.stateDict());
+        final Map<String, Tensor> optGState = optG.stateDict(), optDState = optD.stateDict();     // already copies
+        final Map<String, Tensor> emaState = ema == null ? null : copies(ema);
+        final Map<String, long[]> gStreams = g.randomStates(), dStreams = d.randomStates();
+        final long[] position = data.state();
+
+        void restore() {
+            g.loadStateDict(gState, true);
+            d.loadStateDict(dState, true);
+            optG.loadStateDict(optGState);
+            optD.loadStateDict(optDState);
+            if (ema != null) emaState.forEach((k, v) -> ema.get(k).copyFrom(v));
+            g.restoreRandomStates(gStreams);
+            d.restoreRandomStates(dStreams);
+            data.restore(position);
+        }
+
+        private static Map<String, Tensor> copies(Map<String, Tensor> m) {
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k, v.copy()));
+            return out;
+        }
+    }
+
+    private static long parseCount(Map<String, String> meta, String key) {
+        String s = meta.get(key);
+        try {
+            long v = Long.parseLong(s);
+            if (v >= 0) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("load: the checkpoint's " + key + " is '" + s + "', not a count");
     }
 
     /** The saved states of a player's random streams (its dropout layers): each one required, no others allowed. */

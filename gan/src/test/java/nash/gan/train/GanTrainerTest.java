@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GanTrainerTest {
 
     /** Real data: N(μ, 0.1²) in 2-D around (1, −1), from a seeded stream whose state is the position. */
-    static final class Gaussian2d implements BatchSource {
+    static class Gaussian2d implements BatchSource {
         Rng rng;
         final int batch;
         int calls;
@@ -226,6 +226,38 @@ class GanTrainerTest {
         assertTrue(e.getMessage().contains("does not match the model") && e.getMessage().contains("5.weight"), e.getMessage());
         Files.writeString(dir.resolve("x.safetensors"), "junk");
         assertThrows(java.io.IOException.class, () -> t.load(dir.resolve("x.safetensors")));
+    }
+
+    @Test
+    void aCheckpointThatDoesNotFitLeavesTheTrainerAsItWas(@TempDir Path dir) throws Exception {
+        GanTrainer source = toy(7).ema(0.9).build();
+        source.train(3);
+        Path ckpt = dir.resolve("c.safetensors");
+        source.save(ckpt);
+
+        // G matches, D has an extra layer: G's weights and both players' streams were changed before D failed.
+        Rng rng = new Rng(5);
+        GanTrainer otherD = GanTrainer.builder(Models.toyGenerator(4, rng), Models.toyDiscriminator(2, rng).add(new Linear(1, 1, rng)), 4)
+                .data(new Gaussian2d(5, 16, false)).ema(0.9).seed(5).build();
+        otherD.train(2);
+        assertUnchangedByFailedLoad(otherD, ckpt, dir, "does not match the model");
+
+        // Models and optimizers match; the data source refuses the position, the last thing restored.
+        GanTrainer otherData = toy(9).ema(0.9).data(new Gaussian2d(10, 16, false) {
+            @Override public void restore(long[] s) { throw new IllegalArgumentException("restore: saved with another batch size"); }
+        }).build();
+        otherData.train(2);
+        assertUnchangedByFailedLoad(otherData, ckpt, dir, "another batch size");
+    }
+
+    /** Loading ckpt into t fails with a message containing why, and t's own checkpoint is the same bytes as before. */
+    static void assertUnchangedByFailedLoad(GanTrainer t, Path ckpt, Path dir, String why) throws Exception {
+        Path before = dir.resolve("before.safetensors"), after = dir.resolve("after.safetensors");
+        t.save(before);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.load(ckpt));
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+        t.save(after);
+        assertArrayEquals(Files.readAllBytes(before), Files.readAllBytes(after), "weights, optimizer, EMA, streams, step and position");
     }
 
     /** A generator whose output becomes NaN once its weight passes a threshold. */
