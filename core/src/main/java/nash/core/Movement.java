@@ -1,6 +1,7 @@
 package nash.core;
 
 import java.util.Arrays;
+import nash.core.kernel.Parallel;
 
 /**
  * Ops that move values without arithmetic: reshape (which shares the array), permute, broadcast,
@@ -121,6 +122,9 @@ public final class Movement {
         return y.onBackward(gy -> Elementwise.grads(permute(gy, inv)));
     }
 
+    /** Output elements per parallel chunk of a permute (a copy, so chunks cannot change the result). */
+    private static final int PERMUTE_GRAIN = 1 << 16;
+
     private static double[] permuteData(double[] src, int[] shape, int[] p, int[] outShape) {
         int r = shape.length, n = src.length;
         double[] out = new double[n];
@@ -128,20 +132,29 @@ public final class Movement {
         int[] inStrides = Shape.strides(shape);
         int[] st = new int[r];
         for (int i = 0; i < r; i++) st[i] = inStrides[p[i]];
-        int last = outShape[r - 1], lastStride = st[r - 1];
-        int rows = n / last;
-        int[] idx = new int[r];
-        int o = 0;
-        for (int row = 0; row < rows; row++) {
+        int last = outShape[r - 1], rows = n / last;
+        Parallel.chunks(rows, Math.max(1, PERMUTE_GRAIN / last), (from, to) -> permuteRows(src, st, outShape, out, from, to));
+        return out;
+    }
+
+    /** Output rows [from, to) (runs along the last output axis) of a permute with input strides st per output axis. */
+    private static void permuteRows(double[] src, int[] st, int[] outShape, double[] out, int from, int to) {
+        int r = outShape.length, last = outShape[r - 1], lastStride = st[r - 1];
+        int[] idx = new int[r];                                    // the output index of row `from`
+        for (int i = r - 2, q = from; i >= 0; i--) {
+            idx[i] = q % outShape[i];
+            q /= outShape[i];
+        }
+        for (int row = from, o = from * last; row < to; row++, o += last) {
             int off = 0;
             for (int i = 0; i < r - 1; i++) off += idx[i] * st[i];
-            for (int j = 0; j < last; j++) out[o++] = src[off + j * lastStride];
+            if (lastStride == 1) System.arraycopy(src, off, out, o, last); // e.g. conv's [O,N,L] → [N,O,L]: runs of L
+            else for (int j = 0; j < last; j++) out[o + j] = src[off + j * lastStride];
             for (int i = r - 2; i >= 0; i--) {
                 if (++idx[i] < outShape[i]) break;
                 idx[i] = 0;
             }
         }
-        return out;
     }
 
     /** x repeated along the axes where it has length 1 (or is missing), numpy-style. */

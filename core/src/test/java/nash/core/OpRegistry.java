@@ -185,7 +185,8 @@ final class OpRegistry {
         op("Movement.permute", true,
                 s("[2,3,4] 2,0,1", in -> in[0].permute(2, 0, 1), randn(2, 3, 4)),
                 s("[2,3,1,2] 0,2,3,1", in -> in[0].permute(0, 2, 3, 1), randn(2, 3, 1, 2)),
-                s("[3,2] 1,0", in -> in[0].permute(1, 0), randn(3, 2)));
+                s("[3,2] 1,0", in -> in[0].permute(1, 0), randn(3, 2)),
+                s("[2,3,4] 1,0,2 (last axis kept: runs copied)", in -> in[0].permute(1, 0, 2), randn(2, 3, 4)));
         op("Movement.broadcastTo", true,
                 s("[3]->[2,3]", in -> in[0].broadcastTo(2, 3), randn(3)),
                 s("[2,1]->[2,4]", in -> in[0].broadcastTo(2, 4), randn(2, 1)),

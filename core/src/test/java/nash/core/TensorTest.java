@@ -104,6 +104,31 @@ class TensorTest {
     }
 
     @Test
+    void aLargePermuteIsCopiedInChunksWithTheSameResultForAnyThreadCount() {
+        int a = 40, b = 50, c = 70;                               // 140,000 elements: several parallel chunks
+        Tensor x = Tensor.randn(new Rng(3), a, b, c);
+        int[][] perms = {{2, 0, 1}, {1, 0, 2}, {0, 2, 1}};
+        for (int[] p : perms) {
+            int[] s = {a, b, c}, os = {s[p[0]], s[p[1]], s[p[2]]};
+            double[] expected = new double[a * b * c];
+            int[] in = new int[3];
+            for (int i = 0, o = 0; i < os[0]; i++) for (int j = 0; j < os[1]; j++) for (int k = 0; k < os[2]; k++) {
+                in[p[0]] = i; in[p[1]] = j; in[p[2]] = k;
+                expected[o++] = x.get(in[0], in[1], in[2]);
+            }
+            int before = nash.core.kernel.Parallel.threads();
+            try {
+                for (int t : new int[] {1, 2, 3}) {
+                    nash.core.kernel.Parallel.setThreads(t);
+                    assertArrayEquals(expected, x.permute(p).toArray(), java.util.Arrays.toString(p) + ", " + t + " threads");
+                }
+            } finally {
+                nash.core.kernel.Parallel.setThreads(before);
+            }
+        }
+    }
+
+    @Test
     void movementOps() {
         Tensor t = Tensor.arange(6).reshape(2, 3);
         assertArrayEquals(new double[] {0, 3, 1, 4, 2, 5}, t.t().toArray());
@@ -112,6 +137,8 @@ class TensorTest {
         assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 5}, Tensor.concat(0, t, t).toArray());
         assertArrayEquals(new int[] {2, 2, 3}, Tensor.stack(0, t, t).shape());
         assertArrayEquals(new int[] {3, 1, 2}, t.permute(1, 0).unsqueeze(1).shape());
+        assertArrayEquals(new double[] {0, 1, 6, 7, 2, 3, 8, 9, 4, 5, 10, 11},
+                Tensor.arange(12).reshape(2, 3, 2).permute(1, 0, 2).toArray(), "[2,3,2] → [3,2,2]: runs of the last axis");
         assertArrayEquals(new double[] {0, 1, 2, 0, 1, 2}, Tensor.arange(3).broadcastTo(2, 3).toArray());
         assertArrayEquals(new double[] {0, 0, 1, 2, 0, 0, 0, 3, 4, 5, 0, 0}, Movement.pad(t, 1, 1, 2).toArray());
         Tensor r = t.reshape(3, 2);
