@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * transposes). A and B are packed once per call, up front, in parallel tasks, and the tiles of C only
  * read them; except that a row-major A is read unpacked when n is narrow (see DIRECT_A_PANELS), and
  * a B too large for L2 is packed by each tile, block by block, just before use (see blockB).
- * Blocking: the innermost loop runs down the row blocks of a tile with one B micro-panel (KC×NR,
- * half of L1, on a cache line: see AlignedArrays) staying in L1, while the A micro-panels (of an
+ * Blocking: the innermost loop runs down the row blocks of a tile with one B micro-panel (kc×NR,
+ * half to two thirds of L1, on a cache line: see AlignedArrays) staying in L1, while the A micro-panels (of an
  * MC×KC block in L2) stream past it at MR values per step; were B's NR values per step to come from L2 instead,
  * L2's bandwidth, not the FMA units, would set the pace (derivation and measurements: docs/gemm.md).
  *
@@ -61,7 +61,8 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** Columns of the register block. */
     static final int NR = NV * LANES;
     /**
-     * Depth of the packed panels: a B micro-panel KC×NR fills half of L1 (48 KiB, NR 32 → 96). It is
+     * Nominal depth of the packed panels: a B micro-panel KC×NR fills half of L1 (48 KiB, NR 32 → 96); a call's
+     * blocks are k split evenly into blocks of at most 4/3·KC (see depth). The B micro-panel is
      * the operand the innermost loop (over row blocks) reuses; the A micro-panels stream from L2 at
      * MR values per step, where B's NR would be more than L2 can deliver at two FMAs per cycle.
      */
@@ -87,7 +88,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     // and which phase accept() runs; unused in the entry instance. C[i,j] is at cOff + i·csr + j·csc:
     // (n, 1) normally, (1, m) when the product computed is Cᵀ (see gemm), whose rows are C's columns.
     private final boolean transA, transB, accumulate;
-    private final int m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
+    private final int kc, m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
     private final double[] a, b, c, pa, pb;
     private final boolean directA, blockB;
     private boolean packing;
@@ -99,7 +100,7 @@ final class VectorGemm implements Gemm, IntConsumer {
                        double[] c, int cOff, int csr, int csc, boolean accumulate, double[] pa, double[] pb,
                        int tm, int tn, int tilesN, boolean directA, boolean blockB) {
         this.transA = transA; this.transB = transB; this.accumulate = accumulate;
-        this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
+        this.kc = depth(k); this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
         this.c = c; this.cOff = cOff; this.csr = csr; this.csc = csc;
         this.pa = pa; this.pb = pb; this.directA = directA; this.blockB = blockB; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
     }
@@ -150,7 +151,7 @@ final class VectorGemm implements Gemm, IntConsumer {
         }
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
         // A and B are packed once, up front, into the calling thread's buffers (unless directA, blockB); the tiles only read them.
-        int kBlocks = ceilDiv(k, KC);
+        int kBlocks = ceilDiv(k, depth(k));
         boolean directA = directA(transA, n), blockB = blockB(m, n, k, tm);
         double[] pa = directA ? null : buffer(3, roundUp(m, MR) * k), pb = blockB ? null : buffer(1, roundUp(n, NR) * k);
         VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, pa, pb,
@@ -175,8 +176,8 @@ final class VectorGemm implements Gemm, IntConsumer {
             tile(t / tilesN * tm, t % tilesN * tn);
             return;
         }
-        int groupsA = groupsA(), groups = groupsA + groupsB(), pc = t / groups * KC, g = t % groups;
-        int kb = Math.min(KC, k - pc);
+        int groupsA = groupsA(), groups = groupsA + groupsB(), pc = t / groups * kc, g = t % groups;
+        int kb = Math.min(kc, k - pc);
         if (g < groupsA) {
             int i0 = g * MC;
             packA(transA, a, aOff, m, k, pc, kb, i0, Math.min(MC, m - i0), pa, pc * mPad + i0 * kb);
@@ -250,6 +251,14 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
 
     /**
+     * The depth of this call's k-blocks: k split into equal blocks of at most 4/3·KC. A fixed KC left a thin last
+     * block (k = 100: 96 + 4; k = 784: 8·96 + 16) that costs a whole pass over C for a few steps; 4/3 lets k = 128
+     * be one block instead of two, which saves a pass over a C of 25 MB in a DCGAN convolution (1024×3136, k = 128:
+     * 1.13× one and two threads, same JVM; MLP shapes with k = 100, 256: 1.06–1.07×; others unchanged).
+     */
+    private static int depth(int k) { return k <= 0 ? KC : ceilDiv(k, ceilDiv(3 * k, 4 * KC)); }
+
+    /**
      * The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of KC. When the
      * product is Cᵀ (csc ≠ 1, see gemm) the tile is computed row-major in this thread's scratch
      * block and written back transposed once, not once per k-block and register block.
@@ -279,9 +288,9 @@ final class VectorGemm implements Gemm, IntConsumer {
     private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld) {
         double[] edge = buffer(2, MR * NR);
         if (!accumulate) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
-        double[] bb = blockB ? buffer(4, roundUp(nb, NR) * Math.min(KC, k)) : pb;
-        for (int pc = 0; pc < k; pc += KC) {
-            int kb = Math.min(KC, k - pc), bBase = ALIGN + pc * nPad + j0 * kb;
+        double[] bb = blockB ? buffer(4, roundUp(nb, NR) * kc) : pb;
+        for (int pc = 0; pc < k; pc += kc) {
+            int kb = Math.min(kc, k - pc), bBase = ALIGN + pc * nPad + j0 * kb;
             if (blockB) { // this tile's KC×nb block of B, packed now into this thread's buffer (L2-sized)
                 packB(transB, b, bOff, n, k, pc, kb, j0, nb, bb, ALIGN);
                 bBase = ALIGN;
