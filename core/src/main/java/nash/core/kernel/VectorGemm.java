@@ -94,13 +94,13 @@ final class VectorGemm implements Gemm, IntConsumer {
     private boolean packing;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
-    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, 1, 1, 1, false, false); }
+    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, KC, 1, 1, 1, false, false); }
 
     private VectorGemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
-                       double[] c, int cOff, int csr, int csc, boolean accumulate, double[] pa, double[] pb,
+                       double[] c, int cOff, int csr, int csc, boolean accumulate, double[] pa, double[] pb, int kc,
                        int tm, int tn, int tilesN, boolean directA, boolean blockB) {
         this.transA = transA; this.transB = transB; this.accumulate = accumulate;
-        this.kc = depth(k); this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
+        this.kc = kc; this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
         this.c = c; this.cOff = cOff; this.csr = csr; this.csc = csc;
         this.pa = pa; this.pb = pb; this.directA = directA; this.blockB = blockB; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
     }
@@ -151,11 +151,11 @@ final class VectorGemm implements Gemm, IntConsumer {
         }
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
         // A and B are packed once, up front, into the calling thread's buffers (unless directA, blockB); the tiles only read them.
-        int kBlocks = ceilDiv(k, depth(k));
+        int kc = depth(k), kBlocks = ceilDiv(k, kc);
         boolean directA = directA(transA, n), blockB = blockB(m, n, k, tm);
         double[] pa = directA ? null : buffer(3, roundUp(m, MR) * k), pb = blockB ? null : buffer(1, roundUp(n, NR) * k);
         VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, pa, pb,
-                tm, tn, tilesN, directA, blockB);
+                kc, tm, tn, tilesN, directA, blockB);
         int packs = kBlocks * (call.groupsA() + call.groupsB());
         boolean parallel = work >= PARALLEL_WORK;
         call.packing = true;
@@ -259,7 +259,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static int depth(int k) { return k <= 0 ? KC : ceilDiv(k, ceilDiv(3 * k, 4 * KC)); }
 
     /**
-     * The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of KC. When the
+     * The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of kc. When the
      * product is Cᵀ (csc ≠ 1, see gemm) the tile is computed row-major in this thread's scratch
      * block and written back transposed once, not once per k-block and register block.
      */
@@ -291,7 +291,7 @@ final class VectorGemm implements Gemm, IntConsumer {
         double[] bb = blockB ? buffer(4, roundUp(nb, NR) * kc) : pb;
         for (int pc = 0; pc < k; pc += kc) {
             int kb = Math.min(kc, k - pc), bBase = ALIGN + pc * nPad + j0 * kb;
-            if (blockB) { // this tile's KC×nb block of B, packed now into this thread's buffer (L2-sized)
+            if (blockB) { // this tile's kc×nb block of B, packed now into this thread's buffer (L2-sized)
                 packB(transB, b, bOff, n, k, pc, kb, j0, nb, bb, ALIGN);
                 bBase = ALIGN;
             }
