@@ -325,13 +325,21 @@ final class VectorGemm implements Gemm, IntConsumer {
      * rows past mb zero. A is stored [m,k], or [k,m] when transposed.
      */
     private static void packA(boolean transA, double[] a, int aOff, int m, int k, int pc, int kb, int i0, int mb, double[] pa, int at) {
-        if (transA) { // A[i,p] at p·m + i: row by row of the stored A, so reads run along it (as in packB)
-            for (int p = 0; p < kb; p++) {
-                int src = aOff + (pc + p) * m + i0;
-                for (int ir = 0; ir < mb; ir += MR) {
-                    int rows = Math.min(MR, mb - ir), dst = at + ir * kb + p * MR;
-                    System.arraycopy(a, src + ir, pa, dst, rows);
-                    if (rows < MR) Arrays.fill(pa, dst + rows, dst + MR, 0.0);
+        if (transA) { // A[i,p] at p·m + i: 2·MR values of each stored row (a cache line when MR = 4) into two micro-panels,
+            // down all kb rows, then the next two. An arraycopy of MR values per panel and row, row by row, cost 2–4× as
+            // much (a call per 4 values): TN products with k = 64 ran 1.03–1.22× faster without it (same JVM).
+            int ir = 0;
+            for (; ir + 2 * MR <= mb; ir += 2 * MR) {
+                int d0 = at + ir * kb, d1 = d0 + MR * kb, src = aOff + pc * m + i0 + ir;
+                for (int p = 0; p < kb; p++, src += m, d0 += MR, d1 += MR) {
+                    for (int r = 0; r < MR; r++) pa[d0 + r] = a[src + r];
+                    for (int r = 0; r < MR; r++) pa[d1 + r] = a[src + MR + r];
+                }
+            }
+            for (; ir < mb; ir += MR) { // the last one or two panels; rows past mb zero
+                int rows = Math.min(MR, mb - ir), d0 = at + ir * kb, src = aOff + pc * m + i0 + ir;
+                for (int p = 0; p < kb; p++, src += m, d0 += MR) {
+                    for (int r = 0; r < MR; r++) pa[d0 + r] = r < rows ? a[src + r] : 0.0;
                 }
             }
             return;
