@@ -104,10 +104,11 @@ public final class KernelGuard {
         }
         int n = 4093;                                                           // odd: the scalar tails run too
         double[] x = random(n, 1), y = new double[n];
-        // Only kernels whose scalar twin C2 does not auto-vectorise: a strict-order sum, max, leaky ReLU's select,
+        // Only kernels whose scalar twin C2 does not auto-vectorise: a strict-order sum and sum of squares, max, leaky ReLU's select,
         // and the polynomial exp and sigmoid against Math.exp.
         // (Not Adam: JDK 25's C2 vectorises the scalar loop, so the two run at the same speed there.)
         cs.add(new Check("sum n=" + n, 2.0, k -> k.sum(x, 0, n)));
+        cs.add(new Check("sumOfSquares n=" + n, 2.0, k -> k.sumOfSquares(x, 0, n)));
         cs.add(new Check("max n=" + n, 1.2, k -> k.max(x, 0, n)));
         cs.add(new Check("leakyRelu n=" + n, 1.2, k -> { k.leakyRelu(0.2, x, 0, y, 0, n); return y; }));
         // exp: 3.2–7.7× idle, 1.3× once under load; same floor as sigmoid below

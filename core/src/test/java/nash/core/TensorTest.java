@@ -129,6 +129,33 @@ class TensorTest {
     }
 
     @Test
+    void l2NormIsTheSameBitsForAnyThreadCountSpansChunksAndPassesNaNOn() {
+        Rng rng = new Rng(3);
+        java.util.List<Tensor> xs = new java.util.ArrayList<>();
+        for (int n : new int[] {1, 5, 100_003, 32_768, 70_000}) {       // around and across the 32,768-value chunks
+            xs.add(Tensor.randn(rng, n));
+        }
+        double want = 0;
+        for (Tensor t : xs) for (double v : t.toArray()) want += v * v;
+        int saved = nash.core.kernel.Parallel.threads();
+        try {
+            nash.core.kernel.Parallel.setThreads(1);
+            double one = Reduce.l2Norm(xs);
+            nash.core.kernel.Parallel.setThreads(3);
+            assertEquals(one, Reduce.l2Norm(xs), 0.0, "same bits on 1 and 3 threads");
+            assertEquals(Math.sqrt(want), one, 1e-9 * Math.sqrt(want));
+        } finally {
+            nash.core.kernel.Parallel.setThreads(saved);
+        }
+        Tensor bad = Tensor.randn(rng, 40_000);
+        bad.set(Double.NaN, 33_000);
+        assertTrue(Double.isNaN(Reduce.l2Norm(java.util.List.of(xs.get(0), bad))), "a NaN gradient must show in the norm");
+        bad.set(Double.POSITIVE_INFINITY, 33_000);
+        assertEquals(Double.POSITIVE_INFINITY, Reduce.l2Norm(java.util.List.of(bad)));
+        assertEquals(0.0, Reduce.l2Norm(java.util.List.of()));
+    }
+
+    @Test
     void movementOps() {
         Tensor t = Tensor.arange(6).reshape(2, 3);
         assertArrayEquals(new double[] {0, 3, 1, 4, 2, 5}, t.t().toArray());

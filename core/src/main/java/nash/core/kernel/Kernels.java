@@ -58,6 +58,9 @@ public interface Kernels {
     /** Σ x[i], in an order fixed by n alone (so the same bits on every run). */
     double sum(double[] x, int off, int n);
 
+    /** Σ x[i]², in an order fixed by n alone; NaN if any x[i] is NaN, +∞ if any is infinite. */
+    double sumOfSquares(double[] x, int off, int n);
+
     /** max x[i] (NaN if any is NaN); −∞ for n = 0. */
     double max(double[] x, int off, int n);
 

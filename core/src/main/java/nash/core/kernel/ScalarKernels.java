@@ -127,6 +127,12 @@ public class ScalarKernels implements Kernels {
         return s;
     }
 
+    @Override public double sumOfSquares(double[] x, int off, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) s = Math.fma(x[off + i], x[off + i], s);
+        return s;
+    }
+
     @Override public double max(double[] x, int off, int n) {
         double m = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) m = Math.max(m, x[off + i]);

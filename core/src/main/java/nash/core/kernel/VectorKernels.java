@@ -405,6 +405,30 @@ public class VectorKernels extends ScalarKernels {
         return s;
     }
 
+    /** As sum: four accumulators of x·x + a (each add waits on the last), then the lanes, then the tail. */
+    @Override public double sumOfSquares(double[] x, int off, int n) {
+        DoubleVector a0 = DoubleVector.zero(SPECIES), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0, step = 4 * LANES, bound4 = n - n % step;
+        for (; i < bound4; i += step) {
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, off + i), x1 = DoubleVector.fromArray(SPECIES, x, off + i + LANES),
+                    x2 = DoubleVector.fromArray(SPECIES, x, off + i + 2 * LANES), x3 = DoubleVector.fromArray(SPECIES, x, off + i + 3 * LANES);
+            a0 = x0.fma(x0, a0);
+            a1 = x1.fma(x1, a1);
+            a2 = x2.fma(x2, a2);
+            a3 = x3.fma(x3, a3);
+        }
+        int bound = SPECIES.loopBound(n);
+        for (; i < bound; i += LANES) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES, x, off + i);
+            a0 = v.fma(v, a0);
+        }
+        double[] l = a0.add(a1).add(a2.add(a3)).toArray();
+        double s = 0;
+        for (double v : l) s += v;
+        for (; i < n; i++) s = Math.fma(x[off + i], x[off + i], s);
+        return s;
+    }
+
     /** Four accumulators (max is exact in any order, so this only hides the latency), then the lanes, then the tail. */
     @Override public double max(double[] x, int off, int n) {
         DoubleVector m0 = DoubleVector.broadcast(SPECIES, Double.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;

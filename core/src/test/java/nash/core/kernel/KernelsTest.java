@@ -157,6 +157,19 @@ class KernelsTest {
                 double s1 = REF.sum(a, 1, n), s2 = k.sum(a, 1, n);
                 assertEquals(s1, s2, 4 * Math.ulp(1.0) * n * abs + 0.0, "sum n=" + n);
                 assertEquals(s2, k.sum(a, 1, n), 0.0, "sum is repeatable");
+                double q1 = REF.sumOfSquares(a, 1, n), q2 = k.sumOfSquares(a, 1, n);
+                assertEquals(q1, q2, 4 * Math.ulp(1.0) * n * q1 + 0.0, "sumOfSquares n=" + n);
+                assertEquals(q2, k.sumOfSquares(a, 1, n), 0.0, "sumOfSquares is repeatable");
+                if (n > 0) {                                   // a NaN or an infinity anywhere, in the vector part or the tail
+                    for (int at : new int[] {1, n}) {
+                        double keep = a[at];
+                        a[at] = Double.NaN;
+                        assertTrue(Double.isNaN(k.sumOfSquares(a, 1, n)), "sumOfSquares NaN at " + at + ", n=" + n);
+                        a[at] = Double.NEGATIVE_INFINITY;
+                        assertEquals(Double.POSITIVE_INFINITY, k.sumOfSquares(a, 1, n), "sumOfSquares −∞ at " + at + ", n=" + n);
+                        a[at] = keep;
+                    }
+                }
             }
         }));
     }

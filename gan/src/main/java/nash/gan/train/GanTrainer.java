@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import nash.core.Autograd;
 import nash.core.GradMode;
+import nash.core.Reduce;
 import nash.core.Rng;
 import nash.core.Tensor;
-import nash.core.kernel.Parallel;
 import nash.gan.Conditional;
 import nash.gan.data.BatchSource;
 import nash.gan.data.Dataset.Batch;
@@ -159,7 +159,7 @@ public final class GanTrainer {
         add(stats, "d_real", outputMean(dReal));
         add(stats, "d_fake", outputMean(dFake));
         if (loss == GanLoss.WASSERSTEIN) add(stats, "wasserstein", mean(dReal) - mean(dFake));   // E f(x) − E f(G(z))
-        double gradNorm = norm(grads);
+        double gradNorm = Reduce.l2Norm(grads);
         add(stats, "grad_norm_d", gradNorm);
         if (!finite("discriminator", lossD.item(), gradNorm, grads)) return;
         apply(optD, params, grads);
@@ -190,7 +190,7 @@ public final class GanTrainer {
         List<Tensor> params = optG.params();
         List<Tensor> grads = Autograd.grad(List.of(lossG), params, null, false, false);
         stats.put("loss_g", lossG.item());
-        double gradNorm = norm(grads);
+        double gradNorm = Reduce.l2Norm(grads);
         stats.put("grad_norm_g", gradNorm);
         if (!finite("generator", lossG.item(), gradNorm, grads)) return;
         apply(optG, params, grads);
@@ -257,47 +257,6 @@ public final class GanTrainer {
         }
     }
 
-    /** Values per task of {@link #norm}: a task's sum is a few tens of microseconds, worth a thread hand-off. */
-    private static final int NORM_CHUNK = 1 << 15;
-
-    /**
-     * √(Σ g²) over all gradients, in parallel: each tensor is cut into fixed chunks of NORM_CHUNK values,
-     * each chunk summed with four running sums (one chain would wait on each add), and the chunks'
-     * sums added in order, so the bits do not depend on the thread count. (On the main thread alone it
-     * took 7% of an MLP GAN step while the second core waited.)
-     */
-    static double norm(List<Tensor> grads) {
-        int chunks = 0;
-        for (Tensor t : grads) chunks += (t.size() + NORM_CHUNK - 1) / NORM_CHUNK;
-        double[][] arrays = new double[chunks][];
-        int[] from = new int[chunks], to = new int[chunks];
-        int c = 0;
-        for (Tensor t : grads) {
-            for (int f = 0; f < t.size(); f += NORM_CHUNK, c++) {
-                arrays[c] = t.data();
-                from[c] = f;
-                to[c] = Math.min(t.size(), f + NORM_CHUNK);
-            }
-        }
-        double[] partial = new double[chunks];
-        Parallel.run(chunks, i -> partial[i] = sumOfSquares(arrays[i], from[i], to[i]));
-        double s = 0;
-        for (double v : partial) s += v;
-        return Math.sqrt(s);
-    }
-
-    private static double sumOfSquares(double[] d, int from, int to) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = from;
-        for (; i + 3 < to; i += 4) {
-            s0 += d[i] * d[i];
-            s1 += d[i + 1] * d[i + 1];
-            s2 += d[i + 2] * d[i + 2];
-            s3 += d[i + 3] * d[i + 3];
-        }
-        for (; i < to; i++) s0 += d[i] * d[i];
-        return (s0 + s1) + (s2 + s3);
-    }
 
     private double outputMean(Tensor out) {
         try (GradMode scope = Autograd.noGrad()) {

@@ -15,7 +15,6 @@ import java.util.Map;
 import nash.core.Autograd;
 import nash.core.Rng;
 import nash.core.Tensor;
-import nash.core.kernel.Parallel;
 import nash.gan.data.BatchSource;
 import nash.gan.data.Dataset.Batch;
 import nash.gan.loss.GanLoss;
@@ -353,27 +352,4 @@ class GanTrainerTest {
     }
 
     static Optimizer unused;
-
-    @Test
-    void gradientNormIsTheSameBitsForAnyThreadCountAndSpansChunks() {
-        Rng rng = new Rng(3);
-        List<Tensor> grads = new ArrayList<>();
-        for (int n : new int[] {1, 5, 100_003, 32_768, 70_000}) {       // around and across the 32,768-value chunks
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) d[i] = rng.nextGaussian();
-            grads.add(Tensor.of(d, n));
-        }
-        double want = 0;
-        for (Tensor t : grads) for (double v : t.data()) want += v * v;
-        int saved = Parallel.threads();
-        try {
-            Parallel.setThreads(1);
-            double one = GanTrainer.norm(grads);
-            Parallel.setThreads(3);
-            assertEquals(one, GanTrainer.norm(grads), 0.0, "same bits on 1 and 3 threads");
-            assertEquals(Math.sqrt(want), one, 1e-9 * Math.sqrt(want));
-        } finally {
-            Parallel.setThreads(saved);
-        }
-    }
 }

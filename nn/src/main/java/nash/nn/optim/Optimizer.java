@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nash.core.Reduce;
 import nash.core.Tensor;
 
 /**
@@ -140,12 +141,9 @@ public abstract class Optimizer {
      */
     public static double clipGradNorm(List<Tensor> params, double maxNorm) {
         if (!(maxNorm > 0)) throw new IllegalArgumentException("clipGradNorm: maxNorm must be positive, got " + maxNorm);
-        double sq = 0;
-        for (Tensor p : params) {
-            if (p.grad() == null) continue;
-            for (double g : p.grad().data()) sq += g * g;
-        }
-        double norm = Math.sqrt(sq);
+        List<Tensor> grads = new ArrayList<>();
+        for (Tensor p : params) if (p.grad() != null) grads.add(p.grad());
+        double norm = Reduce.l2Norm(grads);
         double coef = maxNorm / (norm + 1e-6);
         if (coef < 1) {
             for (Tensor p : params) {
