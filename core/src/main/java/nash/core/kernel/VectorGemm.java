@@ -271,16 +271,32 @@ final class VectorGemm implements Gemm, IntConsumer {
         }
         int ld = AlignedArrays.rowStride(nb); // rows on cache lines, like the packed B the kernel reads beside them
         double[] t = buffer(0, mb * ld);
-        if (accumulate) { // column j of the tile is a row of the caller's C (csr = 1): contiguous reads
-            for (int j = 0; j < nb; j++) {
-                int at = cOff + i0 * csr + (j0 + j) * csc;
-                for (int r = 0; r < mb; r++) t[ALIGN + r * ld + j] = c[at + r * csr];
+        if (accumulate) transposeTile(t, ld, i0, j0, mb, nb, true);
+        compute(i0, j0, mb, nb, t, ALIGN, ld);
+        transposeTile(t, ld, i0, j0, mb, nb, false);
+    }
+
+    /**
+     * Copies between the scratch tile t (row r, column j at ALIGN + r·ld + j) and the caller's C, where column j
+     * of the tile is the contiguous run at cOff + i0 + (j0 + j)·csc (csr = 1 whenever a tile is computed
+     * transposed): into t when {@code in}, else out of it. Eight columns at a time, so that each row of t is
+     * touched a cache line at a time rather than a value per line (t is larger than L1).
+     */
+    private void transposeTile(double[] t, int ld, int i0, int j0, int mb, int nb, boolean in) {
+        int j = 0;
+        for (; j + 8 <= nb; j += 8) {
+            int at = cOff + i0 + (j0 + j) * csc;
+            for (int r = 0, s = ALIGN + j; r < mb; r++, s += ld) {
+                if (in) for (int q = 0; q < 8; q++) t[s + q] = c[at + q * csc + r];
+                else for (int q = 0; q < 8; q++) c[at + q * csc + r] = t[s + q];
             }
         }
-        compute(i0, j0, mb, nb, t, ALIGN, ld);
-        for (int j = 0; j < nb; j++) {
-            int at = cOff + i0 * csr + (j0 + j) * csc;
-            for (int r = 0; r < mb; r++) c[at + r * csr] = t[ALIGN + r * ld + j];
+        for (; j < nb; j++) {
+            int at = cOff + i0 + (j0 + j) * csc;
+            for (int r = 0, s = ALIGN + j; r < mb; r++, s += ld) {
+                if (in) t[s] = c[at + r];
+                else c[at + r] = t[s];
+            }
         }
     }
 
