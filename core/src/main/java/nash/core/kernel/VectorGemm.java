@@ -14,14 +14,14 @@ import jdk.incubator.vector.VectorSpecies;
  * = 16 accumulators on 32-register machines, 6 × 2 = 12 on 16-register ones) and per step p
  * loads NR/LANES vectors of B and broadcasts MR values of A (16 FMAs for 8 loads). The operands
  * come from packed copies that the kernel reads strictly sequentially: A as micro-panels
- * [KC][MR], B as micro-panels [KC][NR], zero-padded at the edges, so one kernel serves every
+ * [kc][MR], B as micro-panels [kc][NR], zero-padded at the edges, so one kernel serves every
  * shape and every transpose (the packing reads A, Aᵀ, B or Bᵀ; nothing else knows about
  * transposes). A and B are packed once per call, up front, in parallel tasks, and the tiles of C only
  * read them; except that a row-major A is read unpacked when n is narrow (see DIRECT_A_PANELS), and
  * a B too large for L2 is packed by each tile, block by block, just before use (see blockB).
  * Blocking: the innermost loop runs down the row blocks of a tile with one B micro-panel (kc×NR,
  * half to two thirds of L1, on a cache line: see AlignedArrays) staying in L1, while the A micro-panels (of an
- * MC×KC block in L2) stream past it at MR values per step; were B's NR values per step to come from L2 instead,
+ * MC×kc block in L2) stream past it at MR values per step; were B's NR values per step to come from L2 instead,
  * L2's bandwidth, not the FMA units, would set the pace (derivation and measurements: docs/gemm.md).
  *
  * <p>Determinism. Every element of C is computed as one chain of fused multiply-adds,
@@ -67,9 +67,9 @@ final class VectorGemm implements Gemm, IntConsumer {
      * MR values per step, where B's NR would be more than L2 can deliver at two FMAs per cycle.
      */
     static final int KC = Integer.getInteger("nash.gemm.kc", clamp(roundDown(CacheSizes.L1D / (2 * NR * 8), 16), 64, 1024));
-    /** Rows of a packed A block (MC×KC takes a quarter of L2). */
+    /** Rows of a packed A block (MC×KC takes a quarter of L2; a third with the deepest blocks, 4/3·KC). */
     static final int MC = Integer.getInteger("nash.gemm.mc", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR));
-    /** Columns of a packed B panel (KC×NC takes half of L2). */
+    /** Columns of a packed B panel (KC×NC takes half of L2; two thirds with the deepest blocks, 4/3·KC). */
     static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
 
     /**
@@ -191,7 +191,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static boolean directA(boolean transA, int n) { return NV == 4 && !transA && ceilDiv(n, NR) <= DIRECT_A_PANELS; }
 
     /**
-     * Whether each tile packs its own KC×tn blocks of B just before use, instead of all of B being packed up
+     * Whether each tile packs its own kc×tn blocks of B just before use, instead of all of B being packed up
      * front: when C has a single row of tiles (no block of B is packed twice) and the packed B would not stay
      * in L2 (a convolution's 1024×3136 B is 25 MB: written out and read back from memory otherwise).
      * Same JVM, alternating: 128×1024×3136 1.10× (1 thread) / 1.17× (2), 64×784×512 1.10× / 1.08×.
