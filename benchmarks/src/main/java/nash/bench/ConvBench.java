@@ -80,12 +80,12 @@ public class ConvBench {
     double[] forward(Kernels k) {
         int rows = g.colRows(), ncols = g.colCols(), outC = transposed ? cin : cout;
         if (!transposed) {
-            k.im2col(g, x, cols);
+            k.im2col(g, x, 0, cols);
             k.gemm(false, false, outC, ncols, rows, w, 0, cols, 0, y, 0, false);  // y[O, N·L] = W·cols
         } else {
             k.gemm(true, false, rows, ncols, outC, w, 0, x, 0, cols, 0, false);   // cols = Wᵀ·x
             java.util.Arrays.fill(y, 0.0);
-            k.col2im(g, cols, y);
+            k.col2im(g, cols, y, 0);
         }
         return y;
     }
@@ -93,13 +93,13 @@ public class ConvBench {
     double[] backward(Kernels k) {
         int rows = g.colRows(), ncols = g.colCols(), outC = transposed ? cin : cout;
         if (!transposed) {
-            k.im2col(g, x, cols);                                               // saved by forward in a real graph
+            k.im2col(g, x, 0, cols);                                               // saved by forward in a real graph
             k.gemm(false, true, outC, rows, ncols, gy, 0, cols, 0, dw, 0, false);  // ∂W = G·colsᵀ
             k.gemm(true, false, rows, ncols, outC, w, 0, gy, 0, dcols, 0, false); // Wᵀ·G
             java.util.Arrays.fill(dx, 0.0);
-            k.col2im(g, dcols, dx);                                             // ∂x
+            k.col2im(g, dcols, dx, 0);                                             // ∂x
         } else {
-            k.im2col(g, gy, dcols);                                             // cols of G
+            k.im2col(g, gy, 0, dcols);                                             // cols of G
             k.gemm(false, false, outC, ncols, rows, w, 0, dcols, 0, dx, 0, false); // ∂x = W·cols
             k.gemm(false, true, outC, rows, ncols, x, 0, dcols, 0, dw, 0, false);  // ∂W = x·colsᵀ
         }

@@ -3,13 +3,20 @@ package nash.core;
 import static nash.core.Elementwise.K;
 
 import nash.core.kernel.ConvGeometry;
+import nash.core.kernel.Parallel;
 
 /**
  * 2-D convolution as im2col + GEMM, and transposed convolution as its adjoint (GEMM + col2im).
  *
  * <p>The primitives are {@link #im2col} and {@link #col2im}, linear maps that are each other's
- * adjoint, hence each other's gradient; conv2d and convTranspose2d are composites of them with
- * matmul, reshape and permute, so their first and second derivatives come for free.
+ * adjoint, hence each other's gradient. conv2d and convTranspose2d are defined as composites of them
+ * with matmul, reshape and permute ({@code conv2dComposite}, {@code convTranspose2dComposite}), but
+ * run as single ops over chunks of a few images: a chunk's column matrix (a DCGAN layer's is 25 MB
+ * for the whole batch) stays in cache in a reused buffer instead of being allocated, zeroed, written
+ * out and read back. Every element is the same FMA chain as in the composite (a GEMM's chain over k
+ * continues from C across chunks; col2im sums each pixel's taps in the same order), so the bits
+ * are the composite's. Their backward runs the same chunks; when it is itself recorded (second
+ * derivatives, e.g. a gradient penalty) it is the composite's backward, built from differentiable ops.
  * Layouts follow PyTorch: x:[N,C,H,W], conv weight [O,C,kh,kw], transposed-conv weight [C,O,kh,kw].
  */
 public final class Conv {
@@ -31,7 +38,7 @@ public final class Conv {
 
     static Tensor im2col(Tensor x, ConvGeometry g) {
         double[] cols = new double[Shape.size(g.colRows(), g.colCols())];
-        K.im2col(g, x.data, cols);
+        K.im2col(g, x.data, 0, cols);
         Tensor y = Tensor.fromOp("im2col", cols, new int[] {g.colRows(), g.colCols()}, x);
         return y.onBackward(gy -> Elementwise.grads(col2im(gy, g)));           // adjoint: col2im
     }
@@ -51,7 +58,7 @@ public final class Conv {
                     + g.colRows() + ", " + g.colCols() + "] for " + g);
         }
         double[] x = new double[g.inputSize()];
-        K.col2im(g, cols.data, x);
+        K.col2im(g, cols.data, x, 0);
         Tensor y = Tensor.fromOp("col2im", x, new int[] {g.n(), g.c(), g.h(), g.w()}, cols);
         return y.onBackward(gy -> Elementwise.grads(im2col(gy, g)));           // adjoint: im2col
     }
@@ -76,11 +83,62 @@ public final class Conv {
         int o = w.shape[0];
         checkBias("conv2d", bias, o);
         ConvGeometry g = geometry("conv2d", x.shape, w.shape[2], w.shape[3], stride, padding, dilation);
+        return conv2d(x, w, bias, g, imagesPerChunk(g, o));
+    }
+
+    /** conv2d as defined: im2col, one GEMM [O, C·kh·kw]·[C·kh·kw, N·L] → [O, N·L], permuted to [N,O,OH,OW], + bias. */
+    static Tensor conv2dComposite(Tensor x, Tensor w, Tensor bias, ConvGeometry g) {
+        int o = w.shape[0];
         Tensor cols = im2col(x, g);                                            // [C·kh·kw, N·L]
         Tensor y = MatMul.matmul(Movement.reshape(w, o, g.colRows()), cols, false, false); // [O, N·L]
         y = Movement.permute(Movement.reshape(y, o, g.n(), g.outH() * g.outW()), 1, 0, 2);
         y = Movement.reshape(y, g.n(), o, g.outH(), g.outW());
         return bias == null ? y : Elementwise.add(y, Movement.reshape(bias, 1, o, 1, 1));
+    }
+
+    /**
+     * conv2d over chunks of {@code chunk} images, with the composite's bits. Per chunk: cols = im2col(x chunk)
+     * [C·kh·kw, nb·L], Y = W·cols [O, nb·L], y[n0+i, o, :] = Y[o, i·L ..] + b[o]. Backward per chunk, with G the
+     * chunk of ∂y as [O, nb·L]: ∂W += G·colsᵀ (chunks in order: each element one FMA chain over N·L), ∂x = col2im(Wᵀ·G).
+     */
+    static Tensor conv2d(Tensor x, Tensor w, Tensor bias, ConvGeometry g, int chunk) {
+        int n = g.n(), o = w.shape[0], ck = g.colRows(), l = g.outH() * g.outW(), image = g.c() * g.h() * g.w();
+        double[] y = new double[n * o * l];
+        double[][] s = scratch(ck * chunk * l, o * chunk * l, 0);
+        for (int n0 = 0; n0 < n; n0 += chunk) {
+            int nb = Math.min(chunk, n - n0), cols = nb * l;
+            ConvGeometry gc = g.images(nb);
+            K.im2col(gc, x.data, n0 * image, s[0]);
+            K.gemm(false, false, o, cols, ck, w.data, 0, s[0], 0, s[1], 0, false);
+            toImages(s[1], o, nb, l, y, n0, bias == null ? null : bias.data);
+        }
+        Tensor out = Tensor.fromOp("conv2d", y, new int[] {n, o, g.outH(), g.outW()}, x, w, bias);
+        return out.onBackward(gy -> {
+            boolean needX = Graph.needs(x), needW = Graph.needs(w), needB = bias != null && Graph.needs(bias);
+            Tensor db = needB ? biasGrad(gy, o) : null;
+            if (Autograd.isGradEnabled()) { // recorded: the composite's backward, from differentiable ops
+                Tensor gm = Movement.reshape(Movement.permute(Movement.reshape(gy, n, o, l), 1, 0, 2), o, n * l);
+                return Elementwise.grads(
+                        needX ? col2im(MatMul.mm(Movement.reshape(w, o, ck), gm, true, false), g) : null,
+                        needW ? Movement.reshape(MatMul.mm(gm, im2col(x, g), false, true), w.shape) : null, db);
+            }
+            double[] dx = needX ? new double[x.data.length] : null, dw = needW ? new double[w.data.length] : null;
+            double[][] t = scratch(ck * chunk * l, o * chunk * l, 0);
+            for (int n0 = 0; n0 < n; n0 += chunk) {
+                int nb = Math.min(chunk, n - n0), cols = nb * l;
+                ConvGeometry gc = g.images(nb);
+                fromImages(gy.data, n0, nb, o, l, t[1]);                     // G [O, nb·L]
+                if (needW) {
+                    K.im2col(gc, x.data, n0 * image, t[0]);
+                    K.gemm(false, true, o, ck, cols, t[1], 0, t[0], 0, dw, 0, true);     // ∂W += G·colsᵀ
+                }
+                if (needX) {
+                    K.gemm(true, false, ck, cols, o, w.data, 0, t[1], 0, t[0], 0, false); // Wᵀ·G
+                    K.col2im(gc, t[0], dx, n0 * image);
+                }
+            }
+            return Elementwise.grads(needX ? Tensor.wrap(dx, x.shape()) : null, needW ? Tensor.wrap(dw, w.shape()) : null, db);
+        }, x, w);
     }
 
     /** convTranspose2d with stride and padding the same along both axes, no output padding. */
@@ -124,10 +182,128 @@ public final class Conv {
         if (g.outH() != h || g.outW() != wd) {
             throw new IllegalArgumentException("convTranspose2d: geometry mismatch for input " + Shape.str(x.shape));
         }
-        Tensor xs = Movement.reshape(Movement.permute(Movement.reshape(x, n, c, h * wd), 1, 0, 2), c, n * h * wd); // [C, N·H·W]
-        Tensor cols = MatMul.matmul(Movement.reshape(w, c, o * kh * kw), xs, true, false);  // [O·kh·kw, N·H·W]
+        return convTranspose2d(x, w, bias, g, imagesPerChunk(g, c));
+    }
+
+    /** convTranspose2d as defined: x as [C, N·H·W], one GEMM Wᵀ·x → columns [O·kh·kw, N·H·W], col2im, + bias. */
+    static Tensor convTranspose2dComposite(Tensor x, Tensor w, Tensor bias, ConvGeometry g) {
+        int n = x.shape[0], c = x.shape[1], l = x.shape[2] * x.shape[3], o = w.shape[1];
+        Tensor xs = Movement.reshape(Movement.permute(Movement.reshape(x, n, c, l), 1, 0, 2), c, n * l); // [C, N·H·W]
+        Tensor cols = MatMul.matmul(Movement.reshape(w, c, g.colRows()), xs, true, false);  // [O·kh·kw, N·H·W]
         Tensor y = col2im(cols, g);
         return bias == null ? y : Elementwise.add(y, Movement.reshape(bias, 1, o, 1, 1));
+    }
+
+    /**
+     * convTranspose2d over chunks of {@code chunk} images, with the composite's bits; g is the geometry of the
+     * output image (conv2d's input side). Per chunk: X = x chunk as [C, nb·L], cols = Wᵀ·X, y chunk = col2im(cols)
+     * + b. Backward per chunk, with cols = im2col(∂y chunk): ∂x = W·cols as images; ∂W += X·colsᵀ (chunks in order).
+     */
+    static Tensor convTranspose2d(Tensor x, Tensor w, Tensor bias, ConvGeometry g, int chunk) {
+        int n = x.shape[0], c = x.shape[1], l = x.shape[2] * x.shape[3], o = w.shape[1], ck = g.colRows();
+        int image = g.c() * g.h() * g.w();
+        double[] y = new double[g.inputSize()];
+        double[][] s = scratch(ck * chunk * l, c * chunk * l, 0);
+        for (int n0 = 0; n0 < n; n0 += chunk) {
+            int nb = Math.min(chunk, n - n0), cols = nb * l;
+            fromImages(x.data, n0, nb, c, l, s[1]);                            // X [C, nb·L]
+            K.gemm(true, false, ck, cols, c, w.data, 0, s[1], 0, s[0], 0, false);
+            K.col2im(g.images(nb), s[0], y, n0 * image);
+            if (bias != null) addBias(y, n0, nb, o, g.h() * g.w(), bias.data);
+        }
+        Tensor out = Tensor.fromOp("convTranspose2d", y, new int[] {n, o, g.h(), g.w()}, x, w, bias);
+        return out.onBackward(gy -> {
+            boolean needX = Graph.needs(x), needW = Graph.needs(w), needB = bias != null && Graph.needs(bias);
+            Tensor db = needB ? biasGrad(gy, o) : null;
+            if (Autograd.isGradEnabled()) { // recorded: the composite's backward, from differentiable ops
+                Tensor gc = im2col(gy, g);                                     // [O·kh·kw, N·L]
+                Tensor xs = needW ? Movement.reshape(Movement.permute(Movement.reshape(x, n, c, l), 1, 0, 2), c, n * l) : null;
+                Tensor dx = needX ? Movement.reshape(Movement.permute(Movement.reshape(
+                        MatMul.mm(Movement.reshape(w, c, ck), gc, false, false), c, n, l), 1, 0, 2), x.shape) : null;
+                return Elementwise.grads(dx, needW ? Movement.reshape(MatMul.mm(xs, gc, false, true), w.shape) : null, db);
+            }
+            double[] dx = needX ? new double[x.data.length] : null, dw = needW ? new double[w.data.length] : null;
+            double[][] t = scratch(ck * chunk * l, c * chunk * l, needW ? c * chunk * l : 0);
+            for (int n0 = 0; n0 < n; n0 += chunk) {
+                int nb = Math.min(chunk, n - n0), cols = nb * l;
+                K.im2col(g.images(nb), gy.data, n0 * image, t[0]);           // columns of ∂y [O·kh·kw, nb·L]
+                if (needX) {
+                    K.gemm(false, false, c, cols, ck, w.data, 0, t[0], 0, t[1], 0, false); // W·cols
+                    toImages(t[1], c, nb, l, dx, n0, null);
+                }
+                if (needW) {
+                    fromImages(x.data, n0, nb, c, l, t[2]);
+                    K.gemm(false, true, c, ck, cols, t[2], 0, t[0], 0, dw, 0, true);     // ∂W += X·colsᵀ
+                }
+            }
+            return Elementwise.grads(needX ? Tensor.wrap(dx, x.shape()) : null, needW ? Tensor.wrap(dw, w.shape()) : null, db);
+        }, x, w);
+    }
+
+    /**
+     * Images per chunk: the largest column matrix of a chunk ([rows, nb·L]) about CHUNK_BYTES, at least one image.
+     * The chunk does not change the bits (see the class comment); it keeps the buffers in cache and small.
+     */
+    static int imagesPerChunk(ConvGeometry g, int otherRows) {
+        long perImage = (long) Math.max(g.colRows(), otherRows) * g.outH() * g.outW() * Double.BYTES;
+        int most = (int) Math.max(1, Math.min(g.n(), CHUNK_BYTES / Math.max(1, perImage)));
+        return Math.max(1, ceilDiv(g.n(), ceilDiv(g.n(), most)));             // balanced: 64 images as 32 + 32, not 41 + 23
+    }
+
+    /** Bytes of a chunk's column matrix: about a core's share of L2 and more, not all of L3 (see docs/gemm.md). */
+    static final long CHUNK_BYTES = Long.getLong("nash.conv.chunkBytes", 16L << 20);
+
+    private static int ceilDiv(int a, int b) { return (a + b - 1) / b; }
+
+    /** This thread's three scratch arrays, grown to at least the sizes given; contents undefined. */
+    private static double[][] scratch(int s0, int s1, int s2) {
+        double[][] s = SCRATCH.get();
+        if (s[0].length < s0) s[0] = new double[s0];
+        if (s[1].length < s1) s[1] = new double[s1];
+        if (s[2].length < s2) s[2] = new double[s2];
+        return s;
+    }
+
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {{}, {}, {}});
+
+    /** img[n0+i, r, :] = m[r, i·L .. (i+1)·L] (+ bias[r]): a [R, nb·L] block back into [N, R, L] images. */
+    private static void toImages(double[] m, int rows, int nb, int l, double[] img, int n0, double[] bias) {
+        Parallel.chunks(rows, rowsPerTask(rows, nb * l), (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                for (int i = 0; i < nb; i++) {
+                    int src = (r * nb + i) * l, dst = ((n0 + i) * rows + r) * l;
+                    if (bias == null) System.arraycopy(m, src, img, dst, l);
+                    else for (int t = 0; t < l; t++) img[dst + t] = m[src + t] + bias[r];
+                }
+            }
+        });
+    }
+
+    /** m[r, i·L .. (i+1)·L] = img[n0+i, r, :]: images nb from n0 of [N, R, L] as one [R, nb·L] block. */
+    private static void fromImages(double[] img, int n0, int nb, int rows, int l, double[] m) {
+        Parallel.chunks(rows, rowsPerTask(rows, nb * l), (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                for (int i = 0; i < nb; i++) System.arraycopy(img, ((n0 + i) * rows + r) * l, m, (r * nb + i) * l, l);
+            }
+        });
+    }
+
+    /** y[n0+i, r, :] += bias[r] for the images of a chunk. */
+    private static void addBias(double[] y, int n0, int nb, int rows, int l, double[] bias) {
+        for (int i = n0; i < n0 + nb; i++) {
+            for (int r = 0; r < rows; r++) {
+                double b = bias[r];
+                for (int t = (i * rows + r) * l, end = t + l; t < end; t++) y[t] += b;
+            }
+        }
+    }
+
+    /** Rows per parallel task of a copy with {@code perRow} values per row: about Elementwise.GRAIN values per task. */
+    private static int rowsPerTask(int rows, int perRow) { return Math.max(1, Elementwise.GRAIN / Math.max(1, perRow)); }
+
+    /** ∂b of y + b[1,O,1,1]: gy summed over images and pixels, as the composite's broadcast add does. */
+    private static Tensor biasGrad(Tensor gy, int o) {
+        return Movement.reshape(Shape.sumTo(gy, new int[] {1, o, 1, 1}), o);
     }
 
     private static void checkBias(String op, Tensor bias, int channels) {

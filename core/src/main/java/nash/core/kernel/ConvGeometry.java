@@ -33,6 +33,11 @@ public record ConvGeometry(int n, int c, int h, int w, int kh, int kw,
     /** Columns of the column matrix: n·oh·ow. */
     public int colCols() { return n * outH() * outW(); }
 
+    /** The same window over a batch of n images (a chunk of this batch). */
+    public ConvGeometry images(int n) {
+        return new ConvGeometry(n, c, h, w, kh, kw, sh, sw, ph, pw, dh, dw);
+    }
+
     /** Elements of the input x. */
     public int inputSize() { return n * c * h * w; }
 }

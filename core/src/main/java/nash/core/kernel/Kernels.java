@@ -83,11 +83,17 @@ public interface Kernels {
     void gemm(boolean transA, boolean transB, int m, int n, int k,
               double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate);
 
-    /** cols:[g.colRows(), g.colCols()] = the windows of x:[n,c,h,w] (see {@link ConvGeometry}). cols overwritten. */
-    void im2col(ConvGeometry g, double[] x, double[] cols);
+    /**
+     * cols:[g.colRows(), g.colCols()] = the windows of x:[n,c,h,w] from x[xOff] (see {@link ConvGeometry}). cols
+     * overwritten. With xOff at image i0 and g.n() = nb, the windows of images i0 .. i0+nb of a larger batch.
+     */
+    void im2col(ConvGeometry g, double[] x, int xOff, double[] cols);
 
-    /** x:[n,c,h,w] += the adjoint of im2col applied to cols (overlapping windows summed). x accumulated into. */
-    void col2im(ConvGeometry g, double[] cols, double[] x);
+    /**
+     * x:[n,c,h,w] from x[xOff] += the adjoint of im2col applied to cols (overlapping windows summed, each pixel
+     * in the order of its taps (i, j), whatever n). x accumulated into.
+     */
+    void col2im(ConvGeometry g, double[] cols, double[] x, int xOff);
 
     /**
      * One Adam step on the n parameters from {@code off}, in place, as PyTorch's Adam/AdamW (t is the 1-based step):

@@ -317,8 +317,8 @@ class KernelsTest {
         for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian();
         for (int i = 0; i < c.length; i++) c[i] = r.nextGaussian();
         double[] cols = new double[c.length], img = new double[x.length];
-        REF.im2col(g, x, cols);
-        REF.col2im(g, c, img);
+        REF.im2col(g, x, 0, cols);
+        REF.col2im(g, c, img, 0);
         double lhs = 0, rhs = 0;
         for (int i = 0; i < c.length; i++) lhs += cols[i] * c[i];
         for (int i = 0; i < x.length; i++) rhs += x[i] * img[i];
@@ -360,11 +360,28 @@ class KernelsTest {
             }
             for (Kernels k : kernelsAndReference()) {
                 double[] got = new double[cols.length];
-                k.im2col(g, x, got);
+                k.im2col(g, x, 0, got);
                 assertArrayEquals(want, got, k.name() + " im2col " + g);
                 double[] gotX = new double[x.length];
-                k.col2im(g, cols, gotX);
+                k.col2im(g, cols, gotX, 0);
                 assertArrayEquals(wantX, gotX, 1e-12, k.name() + " col2im " + g);
+                if (g.n() < 2) continue;
+                // images 1 .. n of the batch, from an offset: the columns of those images, and their pixels only
+                ConvGeometry tail = g.images(g.n() - 1);
+                int image = g.c() * g.h() * g.w(), per = g.outH() * g.outW();
+                double[] part = new double[tail.colRows() * tail.colCols()];
+                k.im2col(tail, x, image, part);
+                for (int row = 0; row < g.colRows(); row++) {
+                    for (int col = 0; col < tail.colCols(); col++) {
+                        assertEquals(want[row * g.colCols() + per + col], part[row * tail.colCols() + col], k.name() + " im2col from image 1 " + g);
+                    }
+                }
+                double[] partX = new double[x.length], partCols = new double[part.length];
+                for (int row = 0; row < g.colRows(); row++) System.arraycopy(cols, row * g.colCols() + per, partCols, row * tail.colCols(), tail.colCols());
+                k.col2im(tail, partCols, partX, image);
+                for (int i = 0; i < x.length; i++) {
+                    assertEquals(i < image ? 0.0 : gotX[i], partX[i], 1e-12, k.name() + " col2im from image 1 " + g);
+                }
             }
         }
     }

@@ -1,0 +1,135 @@
+package nash.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import nash.core.kernel.ConvGeometry;
+import nash.core.kernel.Parallel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * conv2d and convTranspose2d run over chunks of images; whatever the chunk, their values and their first and
+ * second derivatives must be the bits of the composites that define them (im2col, matmul, permute, col2im).
+ * (The gradient checks of both ops are in OpRegistry.)
+ */
+class ConvChunkTest {
+
+    private final int savedThreads = Parallel.threads();
+
+    @AfterEach
+    void restore() { Parallel.setThreads(savedThreads); }
+
+    // n, c, h, w, out channels, kh, kw, sh, sw, ph, pw, dh, dw; with bias when the last is 1
+    private static final int[][] CASES = {
+        {5, 3, 7, 6, 4, 3, 3, 1, 1, 1, 1, 1, 1, 1}, {7, 2, 9, 9, 3, 4, 4, 2, 2, 1, 1, 1, 1, 0},
+        {3, 1, 8, 5, 2, 2, 3, 2, 1, 0, 2, 2, 1, 1}, {4, 5, 6, 6, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1},
+        {6, 64, 14, 14, 3, 4, 4, 2, 2, 1, 1, 1, 1, 0}, // many input channels: the GEMMs take the vector path
+    };
+
+    private record Case(Tensor x, Tensor w, Tensor b, ConvGeometry g, Tensor seed) {}
+
+    /** conv2d's operands; for the transposed op x is the image side's gradient shape turned around (see below). */
+    private static Case conv2dCase(int[] q, Rng rng) {
+        Tensor x = Tensor.randn(rng, q[0], q[1], q[2], q[3]).requiresGrad(true);
+        Tensor w = Tensor.randn(rng, q[4], q[1], q[5], q[6]).requiresGrad(true);
+        Tensor b = q[13] == 1 ? Tensor.randn(rng, q[4]).requiresGrad(true) : null;
+        ConvGeometry g = new ConvGeometry(q[0], q[1], q[2], q[3], q[5], q[6], q[7], q[8], q[9], q[10], q[11], q[12]);
+        Tensor seed = Tensor.randn(rng, q[0], q[4], g.outH(), g.outW());
+        return new Case(x, w, b, g, seed);
+    }
+
+    /** convTranspose2d with the same geometry: x:[N, O, OH, OW] → y:[N, C, H, W], w:[O, C, kh, kw]. */
+    private static Case transposedCase(int[] q, Rng rng) {
+        ConvGeometry g = new ConvGeometry(q[0], q[1], q[2], q[3], q[5], q[6], q[7], q[8], q[9], q[10], q[11], q[12]);
+        Tensor x = Tensor.randn(rng, q[0], q[4], g.outH(), g.outW()).requiresGrad(true);
+        Tensor w = Tensor.randn(rng, q[4], q[1], q[5], q[6]).requiresGrad(true);
+        Tensor b = q[13] == 1 ? Tensor.randn(rng, q[1]).requiresGrad(true) : null;
+        return new Case(x, w, b, g, Tensor.randn(rng, q[0], q[1], q[2], q[3]));
+    }
+
+    /**
+     * y, its gradients for the seed (x, w, b), and the second derivatives of Σ(∂x)² + Σ(∂w)² with respect to
+     * x, w (the gradients recorded, then differentiated: what a gradient penalty does), all as one array.
+     */
+    private static double[] run(Case c, Function<Case, Tensor> op) {
+        List<Tensor> inputs = new ArrayList<>(List.of(c.x, c.w));
+        if (c.b != null) inputs.add(c.b);
+        Tensor y = op.apply(c);
+        List<double[]> parts = new ArrayList<>();
+        parts.add(y.toArray());
+        for (Tensor g : Autograd.grad(List.of(y), inputs, List.of(c.seed), false, true)) parts.add(g.toArray());
+        List<Tensor> g = Autograd.grad(List.of(op.apply(c)), inputs, List.of(c.seed), true, true);
+        Tensor penalty = g.get(0).square().sum().add(g.get(1).square().sum());
+        for (Tensor h : Autograd.grad(penalty, List.of(c.x, c.w), false)) parts.add(h.toArray());
+        int size = 0;
+        for (double[] p : parts) size += p.length;
+        double[] all = new double[size];
+        int at = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    @Test
+    void conv2dOverChunksHasTheBitsOfItsComposite() {
+        Rng rng = new Rng(3);
+        for (int[] q : CASES) {
+            Case c = conv2dCase(q, rng);
+            double[] want = run(c, k -> Conv.conv2dComposite(k.x, k.w, k.b, k.g));
+            for (int chunk : new int[] {1, 2, 3, q[0]}) {
+                for (int threads : new int[] {1, 2, 3}) {
+                    Parallel.setThreads(threads);
+                    assertArrayEquals(want, run(c, k -> Conv.conv2d(k.x, k.w, k.b, k.g, chunk)),
+                            "conv2d " + c.g + " chunk " + chunk + ", " + threads + " threads");
+                }
+            }
+            assertArrayEquals(want, run(c, k -> Conv.conv2d(k.x, k.w, k.b, new int[] {q[7], q[8]}, new int[] {q[9], q[10]},
+                    new int[] {q[11], q[12]})), "the public conv2d");
+        }
+    }
+
+    @Test
+    void convTranspose2dOverChunksHasTheBitsOfItsComposite() {
+        Rng rng = new Rng(4);
+        for (int[] q : CASES) {
+            Case c = transposedCase(q, rng);
+            double[] want = run(c, k -> Conv.convTranspose2dComposite(k.x, k.w, k.b, k.g));
+            for (int chunk : new int[] {1, 2, 3, q[0]}) {
+                for (int threads : new int[] {1, 2, 3}) {
+                    Parallel.setThreads(threads);
+                    assertArrayEquals(want, run(c, k -> Conv.convTranspose2d(k.x, k.w, k.b, k.g, chunk)),
+                            "convTranspose2d " + c.g + " chunk " + chunk + ", " + threads + " threads");
+                }
+            }
+        }
+    }
+
+    /** An input that does not require grad (the data, for D's first layer) is skipped; the others are unchanged. */
+    @Test
+    void aFrozenInputGetsNoGradient() {
+        Rng rng = new Rng(5);
+        Case c = conv2dCase(CASES[1], rng);
+        Tensor x = c.x.detach();
+        Tensor y = Conv.conv2d(x, c.w, c.b, c.g, 2);
+        List<Tensor> g = Autograd.grad(List.of(y), List.of(c.w), List.of(c.seed), false, false);
+        Tensor ref = Conv.conv2dComposite(x, c.w, c.b, c.g);
+        assertArrayEquals(Autograd.grad(List.of(ref), List.of(c.w), List.of(c.seed), false, false).get(0).toArray(), g.get(0).toArray());
+        assertTrue(!x.requiresGrad());
+    }
+
+    @Test
+    void chunksAreAboutTheBudgetAndAtLeastOneImage() {
+        ConvGeometry dcgan = new ConvGeometry(64, 64, 14, 14, 4, 4, 2, 2, 1, 1, 1, 1); // [1024, 49] columns per image
+        int chunk = Conv.imagesPerChunk(dcgan, 128);
+        assertTrue(chunk >= 1 && chunk <= 64, "chunk " + chunk);
+        assertTrue((long) chunk * 1024 * 49 * 8 <= Math.max(Conv.CHUNK_BYTES, 1024 * 49 * 8), "chunk " + chunk);
+        ConvGeometry huge = new ConvGeometry(2, 512, 64, 64, 3, 3, 1, 1, 1, 1, 1, 1);
+        assertTrue(Conv.imagesPerChunk(huge, 8) == 1);
+    }
+}
