@@ -18,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * their lanes give different last bits in the interpreter and in C2-compiled code, which would make
  * a training run depend on JIT timing, and Nash promises the same bits on every run. exp and the
  * sigmoid are written here in plain lane-wise arithmetic (see {@link #polyExp(double)}), with a scalar
- * twin for the tails, within 2 ulp of the reference's Math.exp; log, tanh and the rest stay scalar.
+ * twin for the tails, within 2 ulp of the reference's Math.exp; tanh likewise within 4 ulp of Math.tanh
+ * (see {@link #polyTanh(double)}); log and the rest stay scalar.
  */
 public class VectorKernels extends ScalarKernels {
 
@@ -87,13 +88,12 @@ public class VectorKernels extends ScalarKernels {
                 break;
             }
             case EXP:
-                polyExpLanes(x, xOff, y, yOff, i = bound, false);
-                break;
             case SIGMOID:
-                polyExpLanes(x, xOff, y, yOff, i = bound, true);
+            case TANH:
+                polyExpLanes(op, x, xOff, y, yOff, i = bound);
                 break;
             default:
-                break; // log, tanh and the rest: scalar below (see the NOTE on the class)
+                break; // log and the rest: scalar below (see the NOTE on the class)
         }
         for (; i < n; i++) y[yOff + i] = lane(op, x[xOff + i]);
     }
@@ -103,6 +103,7 @@ public class VectorKernels extends ScalarKernels {
         switch (op) {
             case EXP: return polyExp(x);
             case SIGMOID: return polySigmoid(x);
+            case TANH: return polyTanh(x);
             default: return apply(op, x);
         }
     }
@@ -120,8 +121,8 @@ public class VectorKernels extends ScalarKernels {
     private static final long ROUND_BITS = Double.doubleToRawLongBits(ROUND);
     private static final double LN2_HI = Double.longBitsToDouble(0x3FE62E42FEE00000L);   // low 21 bits zero
     private static final double LN2_LO = Double.longBitsToDouble(0x3DEA39EF35793C76L);
-    /** 1/i! for i = 0..13. */
-    private static final double[] INV_FACT = new double[14];
+    /** 1/i! for i = 0..19. */
+    private static final double[] INV_FACT = new double[20];
 
     static {
         double f = 1;
@@ -133,7 +134,15 @@ public class VectorKernels extends ScalarKernels {
 
     private static final double F2 = INV_FACT[2], F3 = INV_FACT[3], F4 = INV_FACT[4], F5 = INV_FACT[5], F6 = INV_FACT[6],
             F7 = INV_FACT[7], F8 = INV_FACT[8], F9 = INV_FACT[9], F10 = INV_FACT[10], F11 = INV_FACT[11],
-            F12 = INV_FACT[12], F13 = INV_FACT[13];
+            F12 = INV_FACT[12], F13 = INV_FACT[13], F14 = INV_FACT[14], F15 = INV_FACT[15], F16 = INV_FACT[16],
+            F17 = INV_FACT[17], F18 = INV_FACT[18], F19 = INV_FACT[19];
+
+    /**
+     * Below this |x|, tanh comes from e^2|x| − 1 by its Taylor series (no cancellation), above it from e^−2|x| by
+     * polyExp: there 1 − e^−2|x| ≥ 0.67, so the subtraction loses under a bit.
+     */
+    private static final double TANH_SMALL = 0.55;
+    private static final long SIGN = Long.MIN_VALUE;
 
     /** e^x, the scalar twin of {@link #polyExpLanes}. */
     static double polyExp(double x) {
@@ -153,18 +162,45 @@ public class VectorKernels extends ScalarKernels {
     }
 
     /**
-     * y = e^x, or σ(x) with {@code sigmoid}, for the whole vectors in [0, bound): lane-wise
-     * {@link #polyExp(double)} and {@link #polySigmoid(double)}. One method with no vector crossing a
-     * call, because a vector passed to a method C2 does not inline (this body is too long to inline)
-     * is boxed, and the loop then runs at a tenth of its speed.
+     * tanh(x) = sign(x)·(1 − e)/(1 + e), e = e^−2|x| (polyExp), for |x| ≥ TANH_SMALL; below it em/(em + 2) with
+     * em = e^2|x| − 1 by its Taylor series to degree 19 (truncation < 3e-18 at 2|x| = 1.1). Within 4 ulp of Math.tanh
+     * (mean 0.6; KernelsTest), and tanh(−0) = −0. The scalar twin of the TANH lanes of {@link #polyExpLanes}.
      */
-    private static void polyExpLanes(double[] x, int xOff, double[] y, int yOff, int bound, boolean sigmoid) {
+    static double polyTanh(double x) {
+        double a = Math.abs(x), t;
+        if (a < TANH_SMALL) {
+            double em = expm1Series(2 * a);
+            t = em / (em + 2);
+        } else {
+            double e = polyExp(-2 * a);
+            t = (1 - e) / (1 + e);
+        }
+        return Math.copySign(t, x);
+    }
+
+    /** e^h − 1 by its Taylor series to h^19, in Horner form (the lanes of polyExpLanes do the same operations). */
+    private static double expm1Series(double h) {
+        double p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(F19, h, F18), h, F17), h, F16), h, F15), h, F14), h, F13);
+        p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(p, h, F12), h, F11), h, F10), h, F9), h, F8), h, F7);
+        p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(p, h, F6), h, F5), h, F4), h, F3), h, F2), h, 1.0);
+        return p * h;
+    }
+
+    /**
+     * y = e^x, σ(x) or tanh(x) for the whole vectors in [0, bound): lane-wise {@link #polyExp(double)},
+     * {@link #polySigmoid(double)}, {@link #polyTanh(double)}. One method with no vector crossing a call, because a
+     * vector passed to a method C2 does not inline (this body is too long to inline) is boxed, and the loop then
+     * runs at a tenth of its speed. {@code op} is the same for the whole loop, so its tests are predicted.
+     */
+    private static void polyExpLanes(Unary op, double[] x, int xOff, double[] y, int yOff, int bound) {
+        boolean sigmoid = op == Unary.SIGMOID, tanh = op == Unary.TANH;
         DoubleVector lo = DoubleVector.broadcast(SPECIES, -1100.0), hi = DoubleVector.broadcast(SPECIES, 1100.0);
         DoubleVector log2e = DoubleVector.broadcast(SPECIES, LOG2E), round = DoubleVector.broadcast(SPECIES, ROUND);
         DoubleVector ln2hi = DoubleVector.broadcast(SPECIES, LN2_HI), ln2lo = DoubleVector.broadcast(SPECIES, LN2_LO);
+        DoubleVector two = DoubleVector.broadcast(SPECIES, 2.0);
         for (int i = 0; i < bound; i += LANES) {
             DoubleVector v = DoubleVector.fromArray(SPECIES, x, xOff + i);
-            DoubleVector t = (sigmoid ? v.abs().neg() : v).max(lo).min(hi);   // NaN stays NaN
+            DoubleVector t = (sigmoid ? v.abs().neg() : tanh ? v.abs().mul(-2.0) : v).max(lo).min(hi); // NaN stays NaN
             DoubleVector tr = t.fma(log2e, round), n = tr.sub(round);            // round(t / ln 2), also in tr's low bits
             DoubleVector nn = n.neg(), r = nn.fma(ln2lo, nn.fma(ln2hi, t));
             DoubleVector p = r.fma(DoubleVector.broadcast(SPECIES, F13), DoubleVector.broadcast(SPECIES, F12));
@@ -178,7 +214,29 @@ public class VectorKernels extends ScalarKernels {
             DoubleVector s1 = h.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector s2 = ni.sub(h).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
             DoubleVector e = p.mul(s1).mul(s2);
-            (sigmoid ? e.blend(ONE, v.compare(VectorOperators.GE, 0.0)).div(e.add(ONE)) : e).intoArray(y, yOff + i);
+            if (sigmoid) {
+                e = e.blend(ONE, v.compare(VectorOperators.GE, 0.0)).div(e.add(ONE));
+            } else if (tanh) {
+                DoubleVector a = v.abs(), big = ONE.sub(e).div(ONE.add(e));
+                VectorMask<Double> small = a.compare(VectorOperators.LT, TANH_SMALL);
+                if (small.anyTrue()) { // em = e^2|x| − 1 by its series, as expm1Series
+                    DoubleVector hh = a.mul(2.0);
+                    DoubleVector q = hh.fma(DoubleVector.broadcast(SPECIES, F19), DoubleVector.broadcast(SPECIES, F18));
+                    q = q.fma(hh, DoubleVector.broadcast(SPECIES, F17)).fma(hh, DoubleVector.broadcast(SPECIES, F16));
+                    q = q.fma(hh, DoubleVector.broadcast(SPECIES, F15)).fma(hh, DoubleVector.broadcast(SPECIES, F14));
+                    q = q.fma(hh, DoubleVector.broadcast(SPECIES, F13)).fma(hh, DoubleVector.broadcast(SPECIES, F12));
+                    q = q.fma(hh, DoubleVector.broadcast(SPECIES, F11)).fma(hh, DoubleVector.broadcast(SPECIES, F10));
+                    q = q.fma(hh, DoubleVector.broadcast(SPECIES, F9)).fma(hh, DoubleVector.broadcast(SPECIES, F8));
+                    q = q.fma(hh, DoubleVector.broadcast(SPECIES, F7)).fma(hh, DoubleVector.broadcast(SPECIES, F6));
+                    q = q.fma(hh, DoubleVector.broadcast(SPECIES, F5)).fma(hh, DoubleVector.broadcast(SPECIES, F4));
+                    q = q.fma(hh, DoubleVector.broadcast(SPECIES, F3)).fma(hh, DoubleVector.broadcast(SPECIES, F2));
+                    DoubleVector em = q.fma(hh, ONE).mul(hh);
+                    big = big.blend(em.div(em.add(two)), small);
+                }
+                LongVector bits = big.reinterpretAsLongs().and(~SIGN).or(v.reinterpretAsLongs().and(SIGN));
+                e = bits.reinterpretAsDoubles();                                // copySign(t, x)
+            }
+            e.intoArray(y, yOff + i);
         }
     }
 
