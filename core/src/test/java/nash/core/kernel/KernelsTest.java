@@ -52,6 +52,10 @@ class KernelsTest {
                             for (int i = off; i < n + off; i++) y1[i] = VectorKernels.lane(op, a[i]);  // the reference, or the polynomial twin
                             k.unary(op, a, off, y2, off, n);
                             assertArrayEquals(y1, y2, k.name() + " " + op + " n=" + n + " off=" + off);
+                            double[] in = a.clone();
+                            k.unary(op, in, off, in, off, n);                                         // in place: y is x
+                            for (int i = 0; i < off; i++) in[i] = y2[i];
+                            assertArrayEquals(y2, in, k.name() + " " + op + " in place, n=" + n + " off=" + off);
                             if (!POLYNOMIAL.contains(op)) {
                                 REF.unary(op, a, off, y1, off, n);
                                 assertArrayEquals(y1, y2, k.name() + " " + op + " matches the reference, n=" + n);
