@@ -246,6 +246,7 @@ public final class Conv {
      */
     static int imagesPerChunk(ConvGeometry g, int otherRows) {
         long perImage = (long) Math.max(g.colRows(), otherRows) * g.outH() * g.outW() * Double.BYTES;
+        if (g.n() == 0) return 1;                                              // no images: no chunks at all
         int most = (int) Math.max(1, Math.min(g.n(), CHUNK_BYTES / Math.max(1, perImage)));
         return Math.max(1, ceilDiv(g.n(), ceilDiv(g.n(), most)));             // balanced: 64 images as 32 + 32, not 41 + 23
     }

@@ -1,6 +1,7 @@
 package nash.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -121,6 +122,21 @@ class ConvChunkTest {
         Tensor ref = Conv.conv2dComposite(x, c.w, c.b, c.g);
         assertArrayEquals(Autograd.grad(List.of(ref), List.of(c.w), List.of(c.seed), false, false).get(0).toArray(), g.get(0).toArray());
         assertTrue(!x.requiresGrad());
+    }
+
+    /** A batch of no images is empty, not an error; its weight and bias gradients are zeros. */
+    @Test
+    void aBatchOfNoImagesGivesEmptyResultsAndZeroGradients() {
+        Tensor x = Tensor.zeros(0, 2, 5, 5).requiresGrad(true), b = Tensor.ones(3).requiresGrad(true);
+        Tensor w = Tensor.ones(3, 2, 3, 3).requiresGrad(true), wt = Tensor.ones(2, 3, 4, 4).requiresGrad(true);
+        for (Tensor y : List.of(Conv.conv2d(x, w, b, 1, 1), Conv.convTranspose2d(x, wt, b, 2, 1))) {
+            assertEquals(0, y.shape()[0]);
+            Tensor weight = y.shape()[2] == 5 ? w : wt;
+            List<Tensor> g = Autograd.grad(y.sum(), List.of(x, weight, b), false);
+            assertArrayEquals(new int[] {0, 2, 5, 5}, g.get(0).shape());
+            assertArrayEquals(new double[weight.size()], g.get(1).toArray());
+            assertArrayEquals(new double[3], g.get(2).toArray());
+        }
     }
 
     @Test
