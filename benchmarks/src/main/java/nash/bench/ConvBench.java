@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The DCGAN convolution layers on MNIST at batch 64, forward and backward, as the kernels run them
- * (im2col, GEMM, col2im; nash.core.Conv adds only reshapes and one permute):
+ * (im2col, GEMM, col2im), on the whole batch at once (nash.core.Conv runs the same kernels over chunks of
+ * images, 32 at a time for conv2 and convT1, and permutes between [N,C,…] and [C,N·…] per chunk: docs/conv.md):
  * <ul>
  * <li>{@code conv1}: Conv2d(1,64,4,2,1), 28×28 → 14×14;  {@code conv2}: Conv2d(64,128,4,2,1), 14 → 7</li>
  * <li>{@code convT1}: ConvTranspose2d(128,64,4,2,1), 7 → 14;  {@code convT2}: ConvTranspose2d(64,1,4,2,1), 14 → 28</li>
