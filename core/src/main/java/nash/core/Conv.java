@@ -269,7 +269,7 @@ public final class Conv {
 
     /** img[n0+i, r, :] = m[r, i·L .. (i+1)·L] (+ bias[r]): a [R, nb·L] block back into [N, R, L] images. */
     private static void toImages(double[] m, int rows, int nb, int l, double[] img, int n0, double[] bias) {
-        Parallel.chunks(rows, rowsPerTask(rows, nb * l), (r0, r1) -> {
+        Parallel.chunks(rows, rowsPerTask(nb * l), (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 for (int i = 0; i < nb; i++) {
                     int src = (r * nb + i) * l, dst = ((n0 + i) * rows + r) * l;
@@ -282,7 +282,7 @@ public final class Conv {
 
     /** m[r, i·L .. (i+1)·L] = img[n0+i, r, :]: images nb from n0 of [N, R, L] as one [R, nb·L] block. */
     private static void fromImages(double[] img, int n0, int nb, int rows, int l, double[] m) {
-        Parallel.chunks(rows, rowsPerTask(rows, nb * l), (r0, r1) -> {
+        Parallel.chunks(rows, rowsPerTask(nb * l), (r0, r1) -> {
             for (int r = r0; r < r1; r++) {
                 for (int i = 0; i < nb; i++) System.arraycopy(img, ((n0 + i) * rows + r) * l, m, (r * nb + i) * l, l);
             }
@@ -300,7 +300,7 @@ public final class Conv {
     }
 
     /** Rows per parallel task of a copy with {@code perRow} values per row: about Elementwise.GRAIN values per task. */
-    private static int rowsPerTask(int rows, int perRow) { return Math.max(1, Elementwise.GRAIN / Math.max(1, perRow)); }
+    private static int rowsPerTask(int perRow) { return Math.max(1, Elementwise.GRAIN / Math.max(1, perRow)); }
 
     /** ∂b of y + b[1,O,1,1]: gy summed over images and pixels, as the composite's broadcast add does. */
     private static Tensor biasGrad(Tensor gy, int o) {
