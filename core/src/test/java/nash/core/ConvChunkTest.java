@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import nash.core.kernel.ConvGeometry;
 import nash.core.kernel.Parallel;
@@ -77,19 +78,25 @@ class ConvChunkTest {
         return all;
     }
 
+    /** The composite's values and derivatives against the chunked op's for chunks of 1, 2, 3 and all images, 1–3 threads. */
+    private static double[] assertChunksHaveTheBitsOf(Function<Case, Tensor> composite, BiFunction<Case, Integer, Tensor> chunked, Case c) {
+        double[] want = run(c, composite);
+        for (int chunk : new int[] {1, 2, 3, c.g.n()}) {
+            for (int threads : new int[] {1, 2, 3}) {
+                Parallel.setThreads(threads);
+                assertArrayEquals(want, run(c, k -> chunked.apply(k, chunk)), c.g + " chunk " + chunk + ", " + threads + " threads");
+            }
+        }
+        return want;
+    }
+
     @Test
     void conv2dOverChunksHasTheBitsOfItsComposite() {
         Rng rng = new Rng(3);
         for (int[] q : CASES) {
             Case c = conv2dCase(q, rng);
-            double[] want = run(c, k -> Conv.conv2dComposite(k.x, k.w, k.b, k.g));
-            for (int chunk : new int[] {1, 2, 3, q[0]}) {
-                for (int threads : new int[] {1, 2, 3}) {
-                    Parallel.setThreads(threads);
-                    assertArrayEquals(want, run(c, k -> Conv.conv2d(k.x, k.w, k.b, k.g, chunk)),
-                            "conv2d " + c.g + " chunk " + chunk + ", " + threads + " threads");
-                }
-            }
+            double[] want = assertChunksHaveTheBitsOf(k -> Conv.conv2dComposite(k.x, k.w, k.b, k.g),
+                    (k, chunk) -> Conv.conv2d(k.x, k.w, k.b, k.g, chunk), c);
             assertArrayEquals(want, run(c, k -> Conv.conv2d(k.x, k.w, k.b, new int[] {q[7], q[8]}, new int[] {q[9], q[10]},
                     new int[] {q[11], q[12]})), "the public conv2d");
         }
@@ -100,14 +107,13 @@ class ConvChunkTest {
         Rng rng = new Rng(4);
         for (int[] q : CASES) {
             Case c = transposedCase(q, rng);
-            double[] want = run(c, k -> Conv.convTranspose2dComposite(k.x, k.w, k.b, k.g));
-            for (int chunk : new int[] {1, 2, 3, q[0]}) {
-                for (int threads : new int[] {1, 2, 3}) {
-                    Parallel.setThreads(threads);
-                    assertArrayEquals(want, run(c, k -> Conv.convTranspose2d(k.x, k.w, k.b, k.g, chunk)),
-                            "convTranspose2d " + c.g + " chunk " + chunk + ", " + threads + " threads");
-                }
-            }
+            double[] want = assertChunksHaveTheBitsOf(k -> Conv.convTranspose2dComposite(k.x, k.w, k.b, k.g),
+                    (k, chunk) -> Conv.convTranspose2d(k.x, k.w, k.b, k.g, chunk), c);
+            ConvGeometry g = c.g;                                              // the output padding that gives back h × w
+            int[] outputPadding = {g.h() - ((g.outH() - 1) * g.sh() - 2 * g.ph() + g.dh() * (g.kh() - 1) + 1),
+                                   g.w() - ((g.outW() - 1) * g.sw() - 2 * g.pw() + g.dw() * (g.kw() - 1) + 1)};
+            assertArrayEquals(want, run(c, k -> Conv.convTranspose2d(k.x, k.w, k.b, new int[] {q[7], q[8]}, new int[] {q[9], q[10]},
+                    outputPadding, new int[] {q[11], q[12]})), "the public convTranspose2d");
         }
     }
 
