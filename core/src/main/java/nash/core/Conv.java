@@ -11,9 +11,9 @@ import nash.core.kernel.Parallel;
  * <p>The primitives are {@link #im2col} and {@link #col2im}, linear maps that are each other's
  * adjoint, hence each other's gradient. conv2d and convTranspose2d are defined as composites of them
  * with matmul, reshape and permute ({@code conv2dComposite}, {@code convTranspose2dComposite}), but
- * run as single ops over chunks of a few images: a chunk's column matrix (a DCGAN layer's is 25 MB
- * for the whole batch) stays in cache in a reused buffer instead of being allocated, zeroed, written
- * out and read back. Every element is the same FMA chain as in the composite (a GEMM's chain over k
+ * run as single ops over chunks of images: a chunk's column matrix (a DCGAN layer's is 25 MB for
+ * the whole batch) goes into a reused per-thread buffer instead of a fresh array that the JVM zeroes
+ * (docs/conv.md). Every element is the same FMA chain as in the composite (a GEMM's chain over k
  * continues from C across chunks; col2im sums each pixel's taps in the same order), so the bits
  * are the composite's. Their backward runs the same chunks; when it is itself recorded (second
  * derivatives, e.g. a gradient penalty) it is the composite's backward, built from differentiable ops.
@@ -242,16 +242,19 @@ public final class Conv {
 
     /**
      * Images per chunk: the largest column matrix of a chunk ([rows, nb·L]) about CHUNK_BYTES, at least one image.
-     * The chunk does not change the bits (see the class comment); it keeps the buffers in cache and small.
+     * The chunk does not change the bits (see the class comment); it bounds the per-thread buffers.
      */
     static int imagesPerChunk(ConvGeometry g, int otherRows) {
-        long perImage = (long) Math.max(g.colRows(), otherRows) * g.outH() * g.outW() * Double.BYTES;
         if (g.n() == 0) return 1;                                              // no images: no chunks at all
+        long perImage = (long) Math.max(g.colRows(), otherRows) * g.outH() * g.outW() * Double.BYTES;
         int most = (int) Math.max(1, Math.min(g.n(), CHUNK_BYTES / Math.max(1, perImage)));
-        return Math.max(1, ceilDiv(g.n(), ceilDiv(g.n(), most)));             // balanced: 64 images as 32 + 32, not 41 + 23
+        return ceilDiv(g.n(), ceilDiv(g.n(), most));                           // balanced: 64 images as 32 + 32, not 41 + 23
     }
 
-    /** Bytes of a chunk's column matrix: about a core's share of L2 and more, not all of L3 (see docs/gemm.md). */
+    /**
+     * Bytes of a chunk's column matrix: a DCGAN layer's batch of 64 in two chunks. Chunks of 2 MB were slower (W
+     * repacked and ∂W transposed per chunk, smaller GEMMs); 13–32 MB measured alike (docs/conv.md).
+     */
     static final long CHUNK_BYTES = Long.getLong("nash.conv.chunkBytes", 16L << 20);
 
     private static int ceilDiv(int a, int b) { return (a + b - 1) / b; }

@@ -144,7 +144,7 @@ public class VectorKernels extends ScalarKernels {
     private static final double TANH_SMALL = 0.55;
     private static final long SIGN = Long.MIN_VALUE;
 
-    /** e^x, the scalar twin of {@link #polyExpLanes}. */
+    /** e^x, the scalar twin of {@link #expLanes}. */
     static double polyExp(double x) {
         x = Math.min(Math.max(x, -1100.0), 1100.0);                            // NaN stays NaN
         double t = Math.fma(x, LOG2E, ROUND), n = t - ROUND;                   // round(x / ln 2), also in t's low bits
@@ -164,7 +164,7 @@ public class VectorKernels extends ScalarKernels {
     /**
      * tanh(x) = sign(x)·(1 − e)/(1 + e), e = e^−2|x| (polyExp), for |x| ≥ TANH_SMALL; below it em/(em + 2) with
      * em = e^2|x| − 1 by its Taylor series to degree 19 (truncation < 3e-18 at 2|x| = 1.1). Within 4 ulp of Math.tanh
-     * (mean 0.6; KernelsTest), and tanh(−0) = −0. The scalar twin of the TANH lanes of {@link #polyExpLanes}.
+     * (mean 0.6; KernelsTest), and tanh(−0) = −0. The scalar twin of {@link #tanhLanes}.
      */
     static double polyTanh(double x) {
         double a = Math.abs(x), t;
@@ -178,7 +178,7 @@ public class VectorKernels extends ScalarKernels {
         return Math.copySign(t, x);
     }
 
-    /** e^h − 1 by its Taylor series to h^19, in Horner form (the lanes of polyExpLanes do the same operations). */
+    /** e^h − 1 by its Taylor series to h^19, in Horner form (tanhLanes does the same operations). */
     private static double expm1Series(double h) {
         double p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(F19, h, F18), h, F17), h, F16), h, F15), h, F14), h, F13);
         p = Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(Math.fma(p, h, F12), h, F11), h, F10), h, F9), h, F8), h, F7);
