@@ -43,6 +43,43 @@ public final class Autograd {
         return Arrays.asList(g);
     }
 
+    /**
+     * {@link #grad} (first order), writing each input's gradient into the tensor of {@code into} at the
+     * same position (same shape; overwritten) instead of new arrays: a training loop that keeps one
+     * buffer per parameter allocates no gradient arrays, and a weight used several times (a
+     * discriminator applied to a real and a fake batch) has its products summed straight into
+     * the buffer. Returns {@code into}'s tensors, an input the outputs do not depend on getting zeros.
+     * The buffers must be distinct and must not require grad.
+     */
+    public static List<Tensor> gradInto(List<Tensor> outputs, List<Tensor> inputs, List<Tensor> gradOutputs,
+                                        List<Tensor> into, boolean retainGraph) {
+        if (into.size() != inputs.size()) {
+            throw new IllegalArgumentException("gradInto: " + inputs.size() + " inputs but " + into.size() + " buffers");
+        }
+        Tensor[] ins = inputs.toArray(new Tensor[0]);
+        Tensor[] bufs = into.toArray(new Tensor[0]);
+        java.util.Set<Tensor> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < bufs.length; i++) {
+            Tensor b = bufs[i];
+            if (!Arrays.equals(b.shape, ins[i].shape)) {
+                throw new IllegalArgumentException("gradInto: buffer " + i + " has shape " + Shape.str(b.shape)
+                        + " but input " + i + " has shape " + Shape.str(ins[i].shape));
+            }
+            if (b.requiresGrad()) throw new IllegalArgumentException("gradInto: buffer " + i + " requires grad; pass a plain tensor");
+            if (!seen.add(b)) throw new IllegalArgumentException("gradInto: buffer " + i + " is also given for another input");
+        }
+        Tensor[] outs = outputs.toArray(new Tensor[0]);
+        Tensor[] g = Graph.run(outs, seeds("gradInto", outs, gradOutputs), ins, bufs, false, retainGraph);
+        for (int i = 0; i < g.length; i++) {
+            if (g[i] == null) {
+                Arrays.fill(bufs[i].data, 0.0);
+                bufs[i].markModified();
+                g[i] = bufs[i];
+            }
+        }
+        return Arrays.asList(g);
+    }
+
     /** ∂output/∂input for a scalar output. */
     public static Tensor grad(Tensor output, Tensor input, boolean createGraph) {
         return grad(List.of(output), List.of(input), null, createGraph, createGraph).get(0);

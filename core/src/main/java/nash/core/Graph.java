@@ -36,8 +36,39 @@ final class Graph {
         }
     }
 
-    /** The inputs an {@code Autograd.grad} walk wants, so backward functions can skip the rest. */
-    private record Filter(long walk, Map<Object, Integer> wanted) {}
+    /**
+     * The inputs an {@code Autograd.grad} walk wants, so backward functions can skip the rest, and
+     * the caller's buffers their gradients are summed into (null: fresh arrays).
+     */
+    private record Filter(long walk, Map<Object, Integer> wanted, Sink[] sinks) {}
+
+    /**
+     * A caller's buffer that one wanted leaf's gradient is summed into ({@code Autograd.gradInto}).
+     * A backward function may write its contribution straight into it (see {@link #sink}); every
+     * other contribution is copied or added in by the walk.
+     */
+    static final class Sink {
+        final Tensor buffer;
+        private boolean filled;
+
+        Sink(Tensor buffer) {
+            this.buffer = buffer;
+            buffer.markModified();                   // a graph that saved it will refuse to use the new values
+        }
+
+        /** Whether the buffer already holds a partial sum to add to; from now on it does. */
+        boolean claim() {
+            boolean was = filled;
+            filled = true;
+            return was;
+        }
+
+        void add(Tensor g) {
+            if (g == buffer) return;                                    // written in place by a backward function
+            if (claim()) buffer.addInPlace(g, 1.0);
+            else System.arraycopy(g.data, 0, buffer.data, 0, buffer.size);
+        }
+    }
 
     private static final ThreadLocal<Filter> FILTER = new ThreadLocal<>();
 
@@ -53,6 +84,20 @@ final class Graph {
         return t.node != null ? t.node.neededIn == f.walk : f.wanted.containsKey(t);
     }
 
+    /**
+     * The buffer leaf t's gradient is being summed into, when a first-order {@code Autograd.gradInto}
+     * walk wants t; else null. A backward function that uses it writes its contribution into
+     * {@code buffer} (overwriting it unless {@link Sink#claim} says a partial sum is there) and
+     * returns {@code buffer} itself as t's gradient. So a weight gradient costs no array and no
+     * separate sum however many times the weight was used.
+     */
+    static Sink sink(Tensor t) {
+        Filter f = FILTER.get();
+        if (f == null || f.sinks == null || t.node != null || Autograd.isGradEnabled()) return null;
+        Integer slot = f.wanted.get(t);
+        return slot == null ? null : f.sinks[slot];
+    }
+
     private static final java.util.concurrent.atomic.AtomicLong WALKS = new java.util.concurrent.atomic.AtomicLong();
 
     /**
@@ -64,8 +109,23 @@ final class Graph {
      * @return the gradients of {@code inputs} (null entries where none arrived), or null
      */
     static Tensor[] run(Tensor[] roots, Tensor[] seeds, Tensor[] inputs, boolean createGraph, boolean retainGraph) {
+        return run(roots, seeds, inputs, null, createGraph, retainGraph);
+    }
+
+    /**
+     * As {@link #run(Tensor[], Tensor[], Tensor[], boolean, boolean)}, summing input i's gradient
+     * into {@code into[i]} (same shape, overwritten) when {@code into} is given: first order only.
+     * The result for input i is then {@code into[i]}, or null if no gradient arrived.
+     */
+    static Tensor[] run(Tensor[] roots, Tensor[] seeds, Tensor[] inputs, Tensor[] into, boolean createGraph, boolean retainGraph) {
         Map<Object, Integer> wanted = null;
         Tensor[] results = null;
+        Sink[] sinks = null;
+        if (into != null) {
+            if (createGraph) throw new IllegalArgumentException("gradInto: gradients written into buffers cannot record a graph");
+            sinks = new Sink[into.length];
+            for (int i = 0; i < into.length; i++) sinks[i] = new Sink(into[i]);
+        }
         if (inputs != null) {
             wanted = new IdentityHashMap<>();
             results = new Tensor[inputs.length];
@@ -90,7 +150,7 @@ final class Graph {
                 }
                 if (need) n.neededIn = walk;
             }
-            FILTER.set(new Filter(walk, wanted));
+            FILTER.set(new Filter(walk, wanted, sinks));
         } else {
             FILTER.remove();
         }
@@ -98,7 +158,7 @@ final class Graph {
             for (int r = 0; r < roots.length; r++) {
                 Tensor root = roots[r];
                 if (root.node != null) root.node.pending = accumulate(root.node.pending, seeds[r]);
-                else deliverToLeaf(root, seeds[r], wanted, results, createGraph);
+                else deliverToLeaf(root, seeds[r], wanted, sinks, results, createGraph);
             }
             for (int idx = order.size() - 1; idx >= 0; idx--) {
                 Node node = order.get(idx);
@@ -107,7 +167,7 @@ final class Graph {
                 if (gy == null) continue;
                 if (wanted != null) {
                     Integer slot = wanted.get(node);
-                    if (slot != null) results[slot] = accumulate(results[slot], gy);
+                    if (slot != null) results[slot] = accumulate(results[slot], gy);   // a wanted op result
                 }
                 Tensor[] grads = call(node, gy);
                 if (!retainGraph) free(node);
@@ -120,7 +180,14 @@ final class Graph {
                                 + Shape.str(g.shape) + " for input " + i + " of shape " + Shape.str(in.shape));
                     }
                     if (in.node != null) in.node.pending = accumulate(in.node.pending, g);
-                    else deliverToLeaf(in, g, wanted, results, createGraph);
+                    else deliverToLeaf(in, g, wanted, sinks, results, createGraph);
+                }
+            }
+            if (sinks != null) {
+                for (int i = 0; i < sinks.length; i++) {
+                    if (results[i] == null) continue;
+                    if (results[i] != sinks[i].buffer) sinks[i].add(results[i]);   // a wanted op result, summed in the walk
+                    results[i] = sinks[i].buffer;
                 }
             }
         } finally {
@@ -156,10 +223,17 @@ final class Graph {
         node.freed = true;
     }
 
-    private static void deliverToLeaf(Tensor leaf, Tensor g, Map<Object, Integer> wanted, Tensor[] results, boolean createGraph) {
+    private static void deliverToLeaf(Tensor leaf, Tensor g, Map<Object, Integer> wanted, Sink[] sinks, Tensor[] results,
+                                      boolean createGraph) {
         if (wanted != null) {
             Integer slot = wanted.get(leaf);
-            if (slot != null) results[slot] = accumulate(results[slot], g);
+            if (slot == null) return;
+            if (sinks != null) {
+                sinks[slot].add(g);
+                results[slot] = sinks[slot].buffer;
+            } else {
+                results[slot] = accumulate(results[slot], g);
+            }
             return;
         }
         if (!leaf.requiresGrad) return;

@@ -60,7 +60,7 @@ public final class MatMul {
         Tensor y = Tensor.fromOp("linear", c, new int[] {n, out}, x, w, b);
         return y.onBackward(gy -> Elementwise.grads(
                 Graph.needs(x) ? mm(gy, w, false, false) : null,                         // ∂x = gy·W
-                Graph.needs(w) ? mm(gy, x, true, false) : null,                          // ∂W = gyᵀ·x
+                Graph.needs(w) ? mmGrad(w, gy, x, true, false) : null,                   // ∂W = gyᵀ·x
                 b != null && Graph.needs(b) ? Reduce.sum(gy, new int[] {0}, false) : null), x, w); // ∂b = Σ_rows gy
     }
 
@@ -91,17 +91,32 @@ public final class MatMul {
         }
         Tensor y = Tensor.fromOp("matmul", c, outShape, a, b);
         return y.onBackward(gy -> Elementwise.grads(
-                Graph.needs(a) ? gradA(gy, b, transA, transB) : null,
-                Graph.needs(b) ? gradB(gy, a, transA, transB) : null), a, b);
+                Graph.needs(a) ? gradA(a, gy, b, transA, transB) : null,
+                Graph.needs(b) ? gradB(b, gy, a, transA, transB) : null), a, b);
     }
 
     // C = op(A)·op(B). With G = ∂L/∂C:  A plain: ∂A = G·op(B)ᵀ;  A transposed: ∂A = op(B)·Gᵀ.
-    private static Tensor gradA(Tensor g, Tensor b, boolean transA, boolean transB) {
-        return transA ? mm(b, g, transB, true) : mm(g, b, false, !transB);
+    private static Tensor gradA(Tensor a, Tensor g, Tensor b, boolean transA, boolean transB) {
+        return transA ? mmGrad(a, b, g, transB, true) : mmGrad(a, g, b, false, !transB);
     }
 
     // B plain: ∂B = op(A)ᵀ·G;  B transposed: ∂B = Gᵀ·op(A).
-    private static Tensor gradB(Tensor g, Tensor a, boolean transA, boolean transB) {
-        return transB ? mm(g, a, true, transA) : mm(a, g, !transA, false);
+    private static Tensor gradB(Tensor b, Tensor g, Tensor a, boolean transA, boolean transB) {
+        return transB ? mmGrad(b, g, a, true, transA) : mmGrad(b, a, g, !transA, false);
+    }
+
+    /**
+     * op(a)·op(b) (2-D) as the gradient of {@code t}: summed straight into t's buffer when an
+     * {@code Autograd.gradInto} walk holds one ({@link Graph#sink}): no new array and no separate
+     * sum when t was used more than once. Otherwise a new tensor, as {@link #mm}.
+     */
+    private static Tensor mmGrad(Tensor t, Tensor a, Tensor b, boolean transA, boolean transB) {
+        Graph.Sink s = a.dim() == 2 && b.dim() == 2 ? Graph.sink(t) : null;
+        if (s == null || s.buffer.data == a.data || s.buffer.data == b.data) return mm(a, b, transA, transB);
+        int m = transA ? a.shape[1] : a.shape[0], k = transA ? a.shape[0] : a.shape[1], n = transB ? b.shape[0] : b.shape[1];
+        boolean partial = s.claim();
+        if (k > 0) K.gemm(transA, transB, m, n, k, a.data, 0, b.data, 0, s.buffer.data, 0, partial);
+        else if (!partial) java.util.Arrays.fill(s.buffer.data, 0.0);
+        return s.buffer;
     }
 }

@@ -68,6 +68,8 @@ public final class GanTrainer {
     private Map<String, Tensor> ema;          // shadow copies of G's parameters, or null
     private long step, skipped;
     private Tensor lastReal, lastRealLabels;
+    /** Each player's gradient buffers, one per parameter (made at its first step). */
+    private List<Tensor> gradsD, gradsG;
 
     private GanTrainer(Builder b) {
         this.g = b.g;
@@ -154,7 +156,8 @@ public final class GanTrainer {
             lossD = lossD.add(p);
         }
         List<Tensor> params = optD.params();
-        List<Tensor> grads = Autograd.grad(List.of(lossD), params, null, false, false);
+        if (gradsD == null) gradsD = buffers(params);
+        List<Tensor> grads = Autograd.gradInto(List.of(lossD), params, null, gradsD, false);
         add(stats, "loss_d", lossD.item());
         add(stats, "d_real", outputMean(dReal));
         add(stats, "d_fake", outputMean(dFake));
@@ -164,6 +167,16 @@ public final class GanTrainer {
         if (!finite("discriminator", lossD.item(), gradNorm, grads)) return;
         apply(optD, params, grads);
         if (clip > 0) WeightClip.apply(d, clip);
+    }
+
+    /**
+     * One gradient buffer per parameter, reused every step ({@link Autograd#gradInto}): the
+     * optimizer has consumed the last step's gradients before the next step writes them.
+     */
+    private static List<Tensor> buffers(List<Tensor> params) {
+        List<Tensor> b = new ArrayList<>(params.size());
+        for (Tensor p : params) b.add(Tensor.zeros(p.shape()));
+        return b;
     }
 
     /** Sums a critic step's statistic into {@code stats} (divided by k after the k steps). */
@@ -188,7 +201,8 @@ public final class GanTrainer {
             lossG = loss.generator(discriminate(fakeIn, fakeLabels));
         }
         List<Tensor> params = optG.params();
-        List<Tensor> grads = Autograd.grad(List.of(lossG), params, null, false, false);
+        if (gradsG == null) gradsG = buffers(params);
+        List<Tensor> grads = Autograd.gradInto(List.of(lossG), params, null, gradsG, false);
         stats.put("loss_g", lossG.item());
         double gradNorm = Reduce.l2Norm(grads);
         stats.put("grad_norm_g", gradNorm);

@@ -1,0 +1,110 @@
+package nash.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** {@link Autograd#gradInto}: the gradients of {@link Autograd#grad}, written into the caller's buffers. */
+class GradIntoTest {
+
+    private final Rng rng = new Rng(7);
+
+    private Tensor param(int... shape) { return Tensor.randn(rng, shape).requiresGrad(true); }
+
+    private static List<Tensor> buffers(List<Tensor> params) {
+        List<Tensor> b = new ArrayList<>();
+        for (Tensor p : params) b.add(Tensor.full(Double.NaN, p.shape()));   // stale garbage: must be overwritten
+        return b;
+    }
+
+    /** A discriminator-like graph: W1, W2 and a matmul weight in every transpose each used on two batches. */
+    private List<Tensor> params() {
+        return List.of(param(5, 7), param(5), param(1, 5), param(3, 4), param(4, 3), param(7, 3));
+    }
+
+    private static Tensor loss(List<Tensor> p, Tensor real, Tensor fake) {
+        Function<Tensor, Tensor> d = x -> {
+            Tensor h = MatMul.linear(x, p.get(0), p.get(1)).tanh();                        // [N,5]
+            Tensor a = MatMul.matmul(p.get(3), p.get(4), true, true);                       // [4,3]ᵀ·[4,3]ᵀ... [4,4]
+            Tensor b = MatMul.matmul(x, p.get(5), false, false);                            // [N,3]
+            Tensor c = MatMul.matmul(b, p.get(4), false, true);                             // [N,4]
+            return MatMul.linear(h, p.get(2), null).sum().add(c.mul(c).sum()).add(a.sum());
+        };
+        return d.apply(real).add(d.apply(fake).mul(0.5));
+    }
+
+    @Test
+    void theSameGradientsAsGradWhenEveryParameterIsUsedTwice() {
+        List<Tensor> p = params();
+        Tensor real = Tensor.randn(rng, 6, 7), fake = Tensor.randn(rng, 6, 7);
+        List<Tensor> expected = Autograd.grad(List.of(loss(p, real, fake)), p, null, false, false);
+        List<Tensor> bufs = buffers(p);
+        for (int round = 0; round < 2; round++) {                   // the second round overwrites the first's sums
+            List<Tensor> got = Autograd.gradInto(List.of(loss(p, real, fake)), p, null, bufs, false);
+            for (int i = 0; i < p.size(); i++) {
+                assertSame(bufs.get(i), got.get(i));
+                double[] e = expected.get(i).data(), g = got.get(i).data();
+                for (int j = 0; j < e.length; j++) {
+                    assertEquals(e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
+                }
+            }
+        }
+        for (Tensor t : p) assertSame(null, t.grad());              // no leaf's grad is touched
+    }
+
+    @Test
+    void aWeightUsedOnceGetsTheSameBitsAsGrad() {
+        Tensor w = param(64, 33), b = param(64), x = Tensor.randn(rng, 29, 33);
+        Function<Tensor, Tensor> f = unused -> MatMul.linear(x, w, b).tanh().sum();
+        List<Tensor> expected = Autograd.grad(List.of(f.apply(null)), List.of(w, b), null, false, false);
+        List<Tensor> got = Autograd.gradInto(List.of(f.apply(null)), List.of(w, b), null, buffers(List.of(w, b)), false);
+        assertArrayEquals(expected.get(0).data(), got.get(0).data());
+        assertArrayEquals(expected.get(1).data(), got.get(1).data());
+    }
+
+    @Test
+    void anIntermediateInputAndAnUnusedInputAreWrittenToo() {
+        Tensor x = Tensor.scalar(3).requiresGrad(true), u = Tensor.of(new double[] {1, 2}).requiresGrad(true);
+        Tensor h = x.mul(2);
+        List<Tensor> bufs = List.of(Tensor.full(9), Tensor.full(9, 2), Tensor.full(9));
+        List<Tensor> g = Autograd.gradInto(List.of(h.square()), List.of(h, u, x), null, bufs, false);
+        assertEquals(12.0, g.get(0).data()[0]);                      // dy/dh = 2h
+        assertArrayEquals(new double[] {0, 0}, g.get(1).data());
+        assertEquals(24.0, g.get(2).item());                        // dy/dx = 8x
+        assertSame(bufs.get(0), g.get(0));
+    }
+
+    @Test
+    void badBuffersAreClearErrors() {
+        Tensor w = param(3, 2), x = Tensor.randn(rng, 4, 2);
+        List<Tensor> out = List.of(MatMul.linear(x, w, null).sum());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Autograd.gradInto(out, List.of(w), null, List.of(Tensor.zeros(2, 3)), true));
+        assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("[3, 2]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Autograd.gradInto(out, List.of(w), null, List.of(param(3, 2)), true));
+        assertTrue(e.getMessage().contains("requires grad"), e.getMessage());
+        Tensor b = Tensor.zeros(3, 2);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Autograd.gradInto(out, List.of(w, w), null, List.of(b, b), true));
+        assertTrue(e.getMessage().contains("another input"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Autograd.gradInto(out, List.of(w), null, List.of(), true));
+        assertTrue(e.getMessage().contains("1 inputs but 0 buffers"), e.getMessage());
+    }
+
+    @Test
+    void aBufferTheGraphSavedIsRefusedNotSilentlyOverwritten() {
+        Tensor w = param(3, 2), x = Tensor.randn(rng, 3, 2);
+        Tensor loss = w.mul(x).sum();                               // mul saves x for ∂w
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Autograd.gradInto(List.of(loss), List.of(w), null, List.of(x), false));
+        assertTrue(e.getMessage().contains("modified in place"), e.getMessage());
+    }
+}
