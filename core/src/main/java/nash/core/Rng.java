@@ -1,6 +1,7 @@
 package nash.core;
 
 import java.util.Arrays;
+import nash.core.kernel.Parallel;
 
 /**
  * A seeded random number generator: xoshiro256** (Blackman and Vigna), seeded through SplitMix64.
@@ -82,17 +83,39 @@ public final class Rng {
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble(); // (0, 1]: log is finite
         double u2 = nextDouble();
+        return boxMuller(u1, u2);
+    }
+
+    private static double boxMuller(double u1, double u2) {
         return StrictMath.sqrt(-2.0 * StrictMath.log(u1)) * StrictMath.cos(2.0 * Math.PI * u2);
     }
+
+    /** Normal samples per parallel chunk: the transform (log, cos: ~40 ns a value) is the cost, not the stream. */
+    private static final int NORMAL_GRAIN = 2048;
 
     /** Fills with uniform samples in [0, 1). */
     public void fillUniform(double[] d) {
         for (int i = 0; i < d.length; i++) d[i] = nextDouble();
     }
 
-    /** Fills with standard normal samples. */
+    /**
+     * Fills with standard normal samples: the values of {@link #nextGaussian()} called d.length
+     * times. The uniforms are drawn in order; the transform runs on the kernel threads.
+     */
     public void fillNormal(double[] d) {
-        for (int i = 0; i < d.length; i++) d[i] = nextGaussian();
+        int n = d.length;
+        if (n <= NORMAL_GRAIN || Parallel.threads() == 1) {
+            for (int i = 0; i < n; i++) d[i] = nextGaussian();
+            return;
+        }
+        double[] u2 = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = 1.0 - nextDouble();
+            u2[i] = nextDouble();
+        }
+        Parallel.chunks(n, NORMAL_GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) d[i] = boxMuller(d[i], u2[i]);
+        });
     }
 
     /** A random permutation of 0..n−1 (Fisher–Yates). */

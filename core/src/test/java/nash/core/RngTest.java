@@ -55,4 +55,23 @@ class RngTest {
         java.util.Arrays.sort(sorted);
         assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, sorted);
     }
+
+    @Test
+    void fillNormalIsNextGaussianRepeatedWhateverTheThreadCount() {
+        int before = nash.core.kernel.Parallel.threads();
+        try {
+            for (int threads = 1; threads <= 3; threads++) {
+                nash.core.kernel.Parallel.setThreads(threads);
+                for (int n : new int[] {0, 1, 2047, 2048, 2049, 6400, 10_001}) {
+                    Rng a = new Rng(n), b = new Rng(n);
+                    double[] d = new double[n];
+                    a.fillNormal(d);
+                    for (int i = 0; i < n; i++) assertEquals(b.nextGaussian(), d[i], 0.0, "n " + n + " value " + i);
+                    assertEquals(b.nextLong(), a.nextLong(), "stream position after " + n + " normals");
+                }
+            }
+        } finally {
+            nash.core.kernel.Parallel.setThreads(before);
+        }
+    }
 }

@@ -30,6 +30,8 @@ public class VectorKernels extends ScalarKernels {
     static final VectorSpecies<Double> SPECIES = speciesOf(KernelsProvider.classBits(MethodHandles.lookup()));
     static final int LANES = SPECIES.length();
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES), ONE = DoubleVector.broadcast(SPECIES, 1.0);
+    /** The long lanes of the same shape, for bit work on doubles (see {@link #bits}). */
+    private static final VectorSpecies<Long> LONG_SPECIES = SPECIES.withLanes(long.class);
 
     private final Gemm gemm;
 
@@ -230,9 +232,9 @@ public class VectorKernels extends ScalarKernels {
             p = p.fma(r, DoubleVector.broadcast(SPECIES, F5)).fma(r, DoubleVector.broadcast(SPECIES, F4));
             p = p.fma(r, DoubleVector.broadcast(SPECIES, F3)).fma(r, DoubleVector.broadcast(SPECIES, F2));
             p = p.fma(r, ONE).fma(r, ONE);
-            LongVector ni = tr.reinterpretAsLongs().sub(ROUND_BITS), h = ni.lanewise(VectorOperators.ASHR, 1);
-            DoubleVector s1 = h.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s2 = ni.sub(h).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            LongVector ni = bits(tr).sub(ROUND_BITS), h = ni.lanewise(VectorOperators.ASHR, 1);
+            DoubleVector s1 = doubles(h.add(1023L).lanewise(VectorOperators.LSHL, 52));
+            DoubleVector s2 = doubles(ni.sub(h).add(1023L).lanewise(VectorOperators.LSHL, 52));
             p.mul(s1).mul(s2).intoArray(y, yOff + i);
         }
     }
@@ -262,10 +264,19 @@ public class VectorKernels extends ScalarKernels {
             q = q.fma(h, DoubleVector.broadcast(SPECIES, F3)).fma(h, DoubleVector.broadcast(SPECIES, F2));
             DoubleVector em = q.fma(h, ONE).mul(h);
             DoubleVector t = ONE.sub(ev).div(ONE.add(ev)).blend(em.div(em.add(two)), a.compare(VectorOperators.LT, TANH_SMALL));
-            t.reinterpretAsLongs().and(~SIGN).or(v.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles() // copySign(t, x)
-                    .intoArray(y, yOff + i);
+            doubles(bits(t).and(~SIGN).or(bits(v).and(SIGN))).intoArray(y, yOff + i);   // copySign(t, x)
         }
     }
+
+    /**
+     * The bits of v's lanes. Not {@code reinterpretAsLongs()}: that finds its target species at run time,
+     * which JDK 17's C2 did not always fold inside a GAN step, and the vectors of expLanes and tanhLanes were
+     * boxed (their stores not intrinsified; perf). A target that is a static final is a constant.
+     */
+    private static LongVector bits(DoubleVector v) { return (LongVector) v.reinterpretShape(LONG_SPECIES, 0); }
+
+    /** The doubles whose bits are v's lanes (see {@link #bits}). */
+    private static DoubleVector doubles(LongVector v) { return (DoubleVector) v.reinterpretShape(SPECIES, 0); }
 
     /*
      * The binary kernels run one loop per operator. Inside each loop the operator is a constant, so
