@@ -30,7 +30,13 @@ public class VectorKernels extends ScalarKernels {
     static final VectorSpecies<Double> SPECIES = speciesOf(KernelsProvider.classBits(MethodHandles.lookup()));
     static final int LANES = SPECIES.length();
     private static final DoubleVector ZERO = DoubleVector.zero(SPECIES), ONE = DoubleVector.broadcast(SPECIES, 1.0);
-    /** The long lanes of the same shape, for bit work on doubles (see {@link #bits}). */
+    /**
+     * The long lanes of the same shape, for bit work on doubles: {@code reinterpretShape(LONG_SPECIES, 0)}, not
+     * {@code reinterpretAsLongs()}, which finds its target species at run time. JDK 17's C2 did not always fold that
+     * inside a GAN step, and the vectors of expLanes and tanhLanes were boxed (stores not intrinsified: perf,
+     * PrintIntrinsics). A static final target is a constant. Written out in the loops: a helper method was compiled
+     * on its own, too large to inline, and boxed again.
+     */
     private static final VectorSpecies<Long> LONG_SPECIES = SPECIES.withLanes(long.class);
 
     private final Gemm gemm;
@@ -232,9 +238,9 @@ public class VectorKernels extends ScalarKernels {
             p = p.fma(r, DoubleVector.broadcast(SPECIES, F5)).fma(r, DoubleVector.broadcast(SPECIES, F4));
             p = p.fma(r, DoubleVector.broadcast(SPECIES, F3)).fma(r, DoubleVector.broadcast(SPECIES, F2));
             p = p.fma(r, ONE).fma(r, ONE);
-            LongVector ni = bits(tr).sub(ROUND_BITS), h = ni.lanewise(VectorOperators.ASHR, 1);
-            DoubleVector s1 = doubles(h.add(1023L).lanewise(VectorOperators.LSHL, 52));
-            DoubleVector s2 = doubles(ni.sub(h).add(1023L).lanewise(VectorOperators.LSHL, 52));
+            LongVector ni = ((LongVector) tr.reinterpretShape(LONG_SPECIES, 0)).sub(ROUND_BITS), h = ni.lanewise(VectorOperators.ASHR, 1);
+            DoubleVector s1 = (DoubleVector) h.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretShape(SPECIES, 0);
+            DoubleVector s2 = (DoubleVector) ni.sub(h).add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretShape(SPECIES, 0);
             p.mul(s1).mul(s2).intoArray(y, yOff + i);
         }
     }
@@ -264,19 +270,10 @@ public class VectorKernels extends ScalarKernels {
             q = q.fma(h, DoubleVector.broadcast(SPECIES, F3)).fma(h, DoubleVector.broadcast(SPECIES, F2));
             DoubleVector em = q.fma(h, ONE).mul(h);
             DoubleVector t = ONE.sub(ev).div(ONE.add(ev)).blend(em.div(em.add(two)), a.compare(VectorOperators.LT, TANH_SMALL));
-            doubles(bits(t).and(~SIGN).or(bits(v).and(SIGN))).intoArray(y, yOff + i);   // copySign(t, x)
+            LongVector tb = (LongVector) t.reinterpretShape(LONG_SPECIES, 0), vb = (LongVector) v.reinterpretShape(LONG_SPECIES, 0);
+            ((DoubleVector) tb.and(~SIGN).or(vb.and(SIGN)).reinterpretShape(SPECIES, 0)).intoArray(y, yOff + i);   // copySign(t, x)
         }
     }
-
-    /**
-     * The bits of v's lanes. Not {@code reinterpretAsLongs()}: that finds its target species at run time,
-     * which JDK 17's C2 did not always fold inside a GAN step, and the vectors of expLanes and tanhLanes were
-     * boxed (their stores not intrinsified; perf). A target that is a static final is a constant.
-     */
-    private static LongVector bits(DoubleVector v) { return (LongVector) v.reinterpretShape(LONG_SPECIES, 0); }
-
-    /** The doubles whose bits are v's lanes (see {@link #bits}). */
-    private static DoubleVector doubles(LongVector v) { return (DoubleVector) v.reinterpretShape(SPECIES, 0); }
 
     /*
      * The binary kernels run one loop per operator. Inside each loop the operator is a constant, so
