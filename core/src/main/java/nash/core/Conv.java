@@ -4,6 +4,7 @@ import static nash.core.Elementwise.K;
 
 import nash.core.kernel.ConvGeometry;
 import nash.core.kernel.Parallel;
+import nash.core.kernel.ZeroedArrays;
 
 /**
  * 2-D convolution as im2col + GEMM, and transposed convolution as its adjoint (GEMM + col2im).
@@ -37,7 +38,7 @@ public final class Conv {
     }
 
     static Tensor im2col(Tensor x, ConvGeometry g) {
-        double[] cols = new double[Shape.size(g.colRows(), g.colCols())];
+        double[] cols = ZeroedArrays.get(Shape.size(g.colRows(), g.colCols()));
         K.im2col(g, x.data, 0, cols);
         Tensor y = Tensor.fromOp("im2col", cols, new int[] {g.colRows(), g.colCols()}, x);
         return y.onBackward(gy -> Elementwise.grads(col2im(gy, g)));           // adjoint: col2im
@@ -57,7 +58,7 @@ public final class Conv {
             throw new IllegalArgumentException("col2im: columns " + Shape.str(cols.shape) + " do not match ["
                     + g.colRows() + ", " + g.colCols() + "] for " + g);
         }
-        double[] x = new double[g.inputSize()];
+        double[] x = ZeroedArrays.get(g.inputSize());
         K.col2im(g, cols.data, x, 0);
         Tensor y = Tensor.fromOp("col2im", x, new int[] {g.n(), g.c(), g.h(), g.w()}, cols);
         return y.onBackward(gy -> Elementwise.grads(im2col(gy, g)));           // adjoint: im2col
@@ -103,7 +104,7 @@ public final class Conv {
      */
     static Tensor conv2d(Tensor x, Tensor w, Tensor bias, ConvGeometry g, int chunk) {
         int n = g.n(), o = w.shape[0], ck = g.colRows(), l = g.outH() * g.outW(), image = g.c() * g.h() * g.w();
-        double[] y = new double[n * o * l];
+        double[] y = ZeroedArrays.get(n * o * l);
         double[][] s = scratch(ck * chunk * l, o * chunk * l, 0);
         for (int n0 = 0; n0 < n; n0 += chunk) {
             int nb = Math.min(chunk, n - n0), cols = nb * l;
@@ -122,7 +123,7 @@ public final class Conv {
                         needX ? col2im(MatMul.mm(Movement.reshape(w, o, ck), gm, true, false), g) : null,
                         needW ? Movement.reshape(MatMul.mm(gm, im2col(x, g), false, true), w.shape) : null, db);
             }
-            double[] dx = needX ? new double[x.data.length] : null, dw = needW ? new double[w.data.length] : null;
+            double[] dx = needX ? ZeroedArrays.get(x.data.length) : null, dw = needW ? ZeroedArrays.get(w.data.length) : null;
             double[][] t = scratch(ck * chunk * l, o * chunk * l, 0);
             for (int n0 = 0; n0 < n; n0 += chunk) {
                 int nb = Math.min(chunk, n - n0), cols = nb * l;
@@ -202,7 +203,7 @@ public final class Conv {
     static Tensor convTranspose2d(Tensor x, Tensor w, Tensor bias, ConvGeometry g, int chunk) {
         int n = x.shape[0], c = x.shape[1], l = x.shape[2] * x.shape[3], o = w.shape[1], ck = g.colRows();
         int image = g.c() * g.h() * g.w();
-        double[] y = new double[g.inputSize()];
+        double[] y = ZeroedArrays.get(g.inputSize());
         double[][] s = scratch(ck * chunk * l, c * chunk * l, 0);
         for (int n0 = 0; n0 < n; n0 += chunk) {
             int nb = Math.min(chunk, n - n0), cols = nb * l;
@@ -222,7 +223,7 @@ public final class Conv {
                         MatMul.mm(Movement.reshape(w, c, ck), gc, false, false), c, n, l), 1, 0, 2), x.shape) : null;
                 return Elementwise.grads(dx, needW ? Movement.reshape(MatMul.mm(xs, gc, false, true), w.shape) : null, db);
             }
-            double[] dx = needX ? new double[x.data.length] : null, dw = needW ? new double[w.data.length] : null;
+            double[] dx = needX ? ZeroedArrays.get(x.data.length) : null, dw = needW ? ZeroedArrays.get(w.data.length) : null;
             double[][] t = scratch(ck * chunk * l, c * chunk * l, needW ? c * chunk * l : 0);
             for (int n0 = 0; n0 < n; n0 += chunk) {
                 int nb = Math.min(chunk, n - n0), cols = nb * l;

@@ -6,6 +6,7 @@ import nash.core.kernel.Kernels.Binary;
 import nash.core.kernel.Kernels.Unary;
 import nash.core.kernel.KernelsProvider;
 import nash.core.kernel.Parallel;
+import nash.core.kernel.ZeroedArrays;
 
 /**
  * Elementwise ops with numpy broadcasting. Each reads as forward, then backward, with the
@@ -174,7 +175,7 @@ public final class Elementwise {
 
     /** y = x > 0 ? x : slope·x */
     public static Tensor leakyRelu(Tensor x, double slope) {
-        double[] out = new double[x.size];
+        double[] out = ZeroedArrays.get(x.size);
         Parallel.chunks(x.size, GRAIN, (f, t) -> K.leakyRelu(slope, x.data, f, out, f, t - f));
         Tensor y = Tensor.fromOp("leakyRelu", out, x.shape, x);
         return y.onBackward(gy -> grads(activationGrad(gy, x, slope)), x);     // dy/dx = x > 0 ? 1 : slope
@@ -189,7 +190,7 @@ public final class Elementwise {
         if (!Arrays.equals(g.shape, x.shape)) {
             throw new IllegalArgumentException("activationGrad: gradient " + Shape.str(g.shape) + " does not match input " + Shape.str(x.shape));
         }
-        double[] out = new double[x.size];
+        double[] out = ZeroedArrays.get(x.size);
         Parallel.chunks(x.size, GRAIN, (f, t) -> K.leakyReluGrad(slope, x.data, f, g.data, f, out, f, t - f));
         Tensor y = Tensor.fromOp("activationGrad", out, x.shape, g);
         return y.onBackward(gg -> grads(activationGrad(gg, x, slope)), x);
@@ -209,11 +210,11 @@ public final class Elementwise {
     /** y = min(max(x, lo), hi); the gradient passes where lo ≤ x ≤ hi (as PyTorch). */
     public static Tensor clamp(Tensor x, double lo, double hi) {
         if (lo > hi) throw new IllegalArgumentException("clamp: lower bound " + lo + " exceeds upper bound " + hi);
-        double[] out = new double[x.size];
+        double[] out = ZeroedArrays.get(x.size);
         Parallel.chunks(x.size, GRAIN, (f, t) -> K.clamp(lo, hi, x.data, f, out, f, t - f));
         Tensor y = Tensor.fromOp("clamp", out, x.shape, x);
         return y.onBackward(gy -> {
-            double[] d = new double[x.size];
+            double[] d = ZeroedArrays.get(x.size);
             Parallel.chunks(x.size, GRAIN, (f, t) -> K.inRange(lo, hi, x.data, f, d, f, t - f));
             return grads(mul(gy, constant(d, x.shape)));
         }, x);
@@ -244,7 +245,7 @@ public final class Elementwise {
         int[] shape = Shape.broadcast("where", Shape.broadcast("where", cond.shape, a.shape), b.shape);
         int n = Shape.size(shape);
         double[] c = broadcastData(cond, shape), av = broadcastData(a, shape), bv = broadcastData(b, shape);
-        double[] out = new double[n];
+        double[] out = ZeroedArrays.get(n);
         for (int i = 0; i < n; i++) out[i] = c[i] != 0 ? av[i] : bv[i];
         Tensor y = Tensor.fromOp("where", out, shape, a, b);
         return y.onBackward(gy -> {
@@ -284,19 +285,19 @@ public final class Elementwise {
     }
 
     static double[] map(Unary op, Tensor x, int grain) {
-        double[] out = new double[x.size];
+        double[] out = ZeroedArrays.get(x.size);
         Parallel.chunks(x.size, grain, (f, t) -> K.unary(op, x.data, f, out, f, t - f));
         return out;
     }
 
     static double[] map(Binary op, Tensor a, double s) {
-        double[] out = new double[a.size];
+        double[] out = ZeroedArrays.get(a.size);
         Parallel.chunks(a.size, GRAIN, (f, t) -> K.binaryScalar(op, a.data, f, s, out, f, t - f));
         return out;
     }
 
     static double[] map(double s, Binary op, Tensor b) {
-        double[] out = new double[b.size];
+        double[] out = ZeroedArrays.get(b.size);
         Parallel.chunks(b.size, GRAIN, (f, t) -> K.scalarBinary(op, s, b.data, f, out, f, t - f));
         return out;
     }
@@ -304,7 +305,7 @@ public final class Elementwise {
     /** out = a op b over the broadcast shape. */
     static double[] broadcastBinary(Binary op, Tensor a, Tensor b, int[] shape) {
         int n = Shape.size(shape);
-        double[] out = new double[n];
+        double[] out = ZeroedArrays.get(n);
         if (n == 0) return out;
         if (a.size == n && b.size == n) {
             Parallel.chunks(n, GRAIN, (f, t) -> K.binary(op, a.data, f, b.data, f, out, f, t - f));
@@ -335,7 +336,7 @@ public final class Elementwise {
     static double[] broadcastData(Tensor x, int[] shape) {
         if (Arrays.equals(x.shape, shape) || x.size == Shape.size(shape)) return x.data;
         int n = Shape.size(shape);
-        double[] out = new double[n];
+        double[] out = ZeroedArrays.get(n);
         if (x.size == 1) {
             Arrays.fill(out, x.data[0]);
             return out;

@@ -3,6 +3,7 @@ package nash.core;
 import static nash.core.Elementwise.K;
 
 import java.util.Arrays;
+import nash.core.kernel.ZeroedArrays;
 
 /**
  * Losses, in their numerically stable forms. Binary cross-entropy with logits is a primitive
@@ -46,7 +47,7 @@ public final class Losses {
                 throw new IllegalArgumentException("bceWithLogits: target " + v + " at position " + i + " is outside [0, 1]");
             }
         }
-        double[] out = new double[x.size];
+        double[] out = ZeroedArrays.get(x.size);
         K.bceWithLogits(x.data, 0, t.data, 0, out, 0, x.size);
         Tensor y = Tensor.fromOp("bceWithLogits", out, x.shape, x, t);
         return y.onBackward(gy -> Elementwise.grads(

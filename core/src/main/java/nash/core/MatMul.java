@@ -3,6 +3,7 @@ package nash.core;
 import static nash.core.Elementwise.K;
 
 import nash.core.kernel.Parallel;
+import nash.core.kernel.ZeroedArrays;
 
 /**
  * Matrix products with transpose flags, so that backward never materialises a transpose.
@@ -54,7 +55,7 @@ public final class MatMul {
         if (b != null && (b.dim() != 1 || b.shape[0] != out)) {
             throw new IllegalArgumentException("linear: bias " + Shape.str(b.shape) + " does not match " + out + " outputs");
         }
-        double[] c = new double[n * out];
+        double[] c = ZeroedArrays.get(n * out);
         if (b != null) for (int i = 0; i < n; i++) System.arraycopy(b.data, 0, c, i * out, out);
         if (in > 0) K.gemm(false, true, n, out, in, x.data, 0, w.data, 0, c, 0, b != null);
         Tensor y = Tensor.fromOp("linear", c, new int[] {n, out}, x, w, b);
@@ -80,7 +81,7 @@ public final class MatMul {
         }
         int k = ka;
         int[] outShape = batched ? new int[] {batch, m, n} : new int[] {m, n};
-        double[] c = new double[Shape.size(outShape)];
+        double[] c = ZeroedArrays.get(Shape.size(outShape));
         int sa = m * k, sb = k * n, sc = m * n;
         if (k > 0) {
             if (batch == 1) {

@@ -2,6 +2,7 @@ package nash.core;
 
 import java.util.Arrays;
 import nash.core.kernel.Parallel;
+import nash.core.kernel.ZeroedArrays;
 
 /**
  * Ops that move values without arithmetic: reshape (which shares the array), permute, broadcast,
@@ -127,7 +128,7 @@ public final class Movement {
 
     private static double[] permuteData(double[] src, int[] shape, int[] p, int[] outShape) {
         int r = shape.length, n = src.length;
-        double[] out = new double[n];
+        double[] out = ZeroedArrays.get(n);
         if (n == 0) return out;
         int[] inStrides = Shape.strides(shape);
         int[] st = new int[r];
@@ -183,7 +184,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= x.shape[i];
         for (int i = a + 1; i < x.dim(); i++) inner *= x.shape[i];
-        double[] out = new double[Shape.size(s)];
+        double[] out = ZeroedArrays.get(Shape.size(s));
         for (int o = 0; o < outer; o++) {
             System.arraycopy(x.data, (o * d + start) * inner, out, o * length * inner, length * inner);
         }
@@ -213,7 +214,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= x.shape[i];
         for (int i = a + 1; i < x.dim(); i++) inner *= x.shape[i];
-        double[] out = new double[Shape.size(s)];
+        double[] out = ZeroedArrays.get(Shape.size(s));
         for (int o = 0; o < outer; o++) {
             System.arraycopy(x.data, o * d * inner, out, (o * full + before) * inner, d * inner);
         }
@@ -241,7 +242,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= s[i];
         for (int i = a + 1; i < r; i++) inner *= s[i];
-        double[] out = new double[Shape.size(s)];
+        double[] out = ZeroedArrays.get(Shape.size(s));
         int[] starts = new int[ts.length];
         int at = 0;
         for (int k = 0; k < ts.length; k++) {
@@ -286,7 +287,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= x.shape[i];
         for (int i = a + 1; i < x.dim(); i++) inner *= x.shape[i];
-        double[] out = new double[Shape.size(s)];
+        double[] out = ZeroedArrays.get(Shape.size(s));
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < index.length; k++) {
                 System.arraycopy(x.data, (o * d + index[k]) * inner, out, (o * index.length + k) * inner, inner);
@@ -312,7 +313,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= s[i];
         for (int i = a + 1; i < s.length; i++) inner *= s[i];
-        double[] out = new double[Shape.size(s)];
+        double[] out = ZeroedArrays.get(Shape.size(s));
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < index.length; k++) {
                 Elementwise.K.axpy(1.0, src.data, (o * index.length + k) * inner, out, (o * size + index[k]) * inner, inner);

@@ -1,6 +1,7 @@
 package nash.core;
 
 import nash.core.kernel.Parallel;
+import nash.core.kernel.ZeroedArrays;
 
 /**
  * Batch normalisation with batch statistics, per channel (axis 1) of x:[N, C, …]:
@@ -34,7 +35,7 @@ public final class Norm {
         if (!(eps > 0)) throw new IllegalArgumentException("batchNorm: eps must be positive, got " + eps);
         int m = n * s;
         if (m == 0) throw new IllegalArgumentException("batchNorm: no values per channel in " + Shape.str(x.shape));
-        double[] mean = new double[c], inv = new double[c], out = new double[x.size];
+        double[] mean = new double[c], inv = new double[c], out = ZeroedArrays.get(x.size);
         double[] xd = x.data, g = weight == null ? null : weight.data, b = bias == null ? null : bias.data;
         Parallel.run(c, ch -> {                                     // one channel per task: fixed order, any thread count
             double sum = 0;
@@ -63,7 +64,7 @@ public final class Norm {
     /** The closed-form gradients as loops (no graph recorded). */
     private static Tensor[] loopBackward(Tensor gy, Tensor x, Tensor weight, Tensor bias, double[] mean, double[] inv, int n, int c, int s) {
         int m = n * s;
-        double[] dx = Graph.needs(x) ? new double[x.size] : null;
+        double[] dx = Graph.needs(x) ? ZeroedArrays.get(x.size) : null;
         double[] dg = new double[c], db = new double[c];
         double[] gd = gy.data, xd = x.data, w = weight == null ? null : weight.data;
         Parallel.run(c, ch -> {

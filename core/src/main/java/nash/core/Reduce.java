@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import nash.core.kernel.Kernels.Binary;
 import nash.core.kernel.Parallel;
+import nash.core.kernel.ZeroedArrays;
 
 /**
  * Reductions over all or chosen axes, with {@code keepDim}. Sum, max and min are primitives;
@@ -163,7 +164,7 @@ public final class Reduce {
 
     /** out[o, i] = ⊕_{j<r} x[o, j, i], j ascending. */
     private static double[] reduceAxis(Kind kind, double[] x, int outer, int r, int inner) {
-        double[] out = new double[outer * inner];
+        double[] out = ZeroedArrays.get(outer * inner);
         if (r == 0) {
             if (kind != Kind.SUM) throw new IllegalArgumentException("cannot take max/min over an empty axis");
             return out;

@@ -2,6 +2,7 @@ package nash.core;
 
 import java.util.Arrays;
 import java.util.List;
+import nash.core.kernel.ZeroedArrays;
 
 /**
  * An n-dimensional array of doubles that remembers how it was computed.
@@ -82,12 +83,12 @@ public final class Tensor {
     /** A 0-dimensional tensor holding v. */
     public static Tensor scalar(double v) { return new Tensor(new double[] {v}, new int[0]); }
 
-    public static Tensor zeros(int... shape) { return new Tensor(new double[Shape.size(shape)], shape.clone()); }
+    public static Tensor zeros(int... shape) { return new Tensor(ZeroedArrays.get(Shape.size(shape)), shape.clone()); }
 
     public static Tensor ones(int... shape) { return full(1.0, shape); }
 
     public static Tensor full(double value, int... shape) {
-        double[] d = new double[Shape.size(shape)];
+        double[] d = ZeroedArrays.get(Shape.size(shape));
         Arrays.fill(d, value);
         return new Tensor(d, shape.clone());
     }
@@ -128,14 +129,14 @@ public final class Tensor {
 
     /** Standard normal samples from {@code rng}. */
     public static Tensor randn(Rng rng, int... shape) {
-        double[] d = new double[Shape.size(shape)];
+        double[] d = ZeroedArrays.get(Shape.size(shape));
         rng.fillNormal(d);
         return new Tensor(d, shape.clone());
     }
 
     /** Uniform samples in [0, 1) from {@code rng}. */
     public static Tensor rand(Rng rng, int... shape) {
-        double[] d = new double[Shape.size(shape)];
+        double[] d = ZeroedArrays.get(Shape.size(shape));
         rng.fillUniform(d);
         return new Tensor(d, shape.clone());
     }

@@ -24,6 +24,11 @@ public final class Parallel {
      * 0 parks at once, for machines where the spinning core is wanted by other work.
      */
     private static final long SPIN_NANOS = spinNanos();
+    /**
+     * An idle worker zeroes arrays ahead ({@link ZeroedArrays}) only once no job has come for this long, so that
+     * kernels called back to back do not find it busy.
+     */
+    private static final long PREPARE_AFTER_NANOS = 50_000;
     private static Worker[] workers = new Worker[0];
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static final Object LOCK = new Object();
@@ -165,12 +170,14 @@ public final class Parallel {
 
         @Override public void run() {
             INSIDE.set(Boolean.TRUE);
-            long idleSince = System.nanoTime();
+            long idleSince = System.nanoTime(), jobEnd = idleSince;
             while (true) {
                 Job j = slot.getAndSet(null);
                 if (j != null) {
                     j.work();
-                    idleSince = System.nanoTime();
+                    idleSince = jobEnd = System.nanoTime();
+                } else if (System.nanoTime() - jobEnd > PREPARE_AFTER_NANOS && ZeroedArrays.prepareOne()) {
+                    idleSince = System.nanoTime();                     // zeroed one of the caller's next arrays ahead
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
