@@ -26,6 +26,8 @@ public final class ZeroedArrays {
     static final int MIN_LENGTH = 1 << 14;
     /** At most this many arrays of one length are kept ready. */
     static final int MAX_PER_LENGTH = 16;
+    /** A shelf not asked for this long gives its arrays back to the garbage collector (a length no longer used). */
+    static final long STALE_NANOS = 1_000_000_000L;
 
     private static final long BUDGET_BYTES = budget();
     private static final ConcurrentHashMap<Integer, Shelf> SHELVES = new ConcurrentHashMap<>();
@@ -38,6 +40,7 @@ public final class ZeroedArrays {
         final ConcurrentLinkedQueue<double[]> ready = new ConcurrentLinkedQueue<>();
         final AtomicInteger held = new AtomicInteger();
         final AtomicInteger target = new AtomicInteger();
+        volatile long lastAsked = System.nanoTime();
 
         Shelf(int length) { this.length = length; }
     }
@@ -60,6 +63,7 @@ public final class ZeroedArrays {
         if (n < MIN_LENGTH || BUDGET_BYTES == 0) return new double[n];
         Shelf s = SHELVES.get(n);
         if (s == null) s = SHELVES.computeIfAbsent(n, Shelf::new);
+        s.lastAsked = System.nanoTime();
         double[] a = s.ready.poll();
         if (a != null) {
             s.held.decrementAndGet();
@@ -72,11 +76,16 @@ public final class ZeroedArrays {
 
     /**
      * Allocates one array for the shelf furthest below its target, if the budget allows; false when
-     * there is nothing to do. Called by idle kernel threads ({@link Parallel}).
+     * there is nothing to do. Shelves not asked for in {@link #STALE_NANOS} are emptied on the way.
+     * Called by idle kernel threads ({@link Parallel}).
      */
     static boolean prepareOne() {
         Shelf best = null;
         int gap = 0;
+        long now = System.nanoTime();
+        for (Shelf s : SHELVES.values()) {
+            if (now - s.lastAsked > STALE_NANOS) release(s);
+        }
         long room = BUDGET_BYTES - READY_BYTES.get();
         for (Shelf s : SHELVES.values()) {
             int g = s.target.get() - s.held.get();
@@ -93,6 +102,15 @@ public final class ZeroedArrays {
         best.held.incrementAndGet();
         best.ready.offer(new double[best.length]);
         return true;
+    }
+
+    /** Empties a shelf and sets its target back to zero. */
+    private static void release(Shelf s) {
+        s.target.set(0);
+        for (double[] a; (a = s.ready.poll()) != null; ) {
+            s.held.decrementAndGet();
+            READY_BYTES.addAndGet(-8L * a.length);
+        }
     }
 
     /** Bytes held ready now (for tests and diagnostics). */

@@ -48,4 +48,19 @@ class ZeroedArraysTest {
         }
         assertTrue(ZeroedArrays.readyBytes() <= ZeroedArrays.budgetBytes());
     }
+
+    @Test
+    void aLengthNoLongerAskedForIsGivenBack() throws InterruptedException {
+        int n = ZeroedArrays.MIN_LENGTH + 777;
+        ZeroedArrays.get(n);
+        ZeroedArrays.get(n);
+        int guard = 0;
+        while (ZeroedArrays.held(n) < 2 && guard++ < 1000) ZeroedArrays.prepareOne();
+        assertEquals(2, ZeroedArrays.held(n));
+        Thread.sleep(ZeroedArrays.STALE_NANOS / 1_000_000 + 100);
+        ZeroedArrays.prepareOne();
+        assertEquals(0, ZeroedArrays.held(n), "a stale shelf is emptied");
+        for (int i = 0; i < 100; i++) ZeroedArrays.prepareOne();
+        assertEquals(0, ZeroedArrays.held(n), "and not filled again until asked for");
+    }
 }
