@@ -107,4 +107,23 @@ class GradIntoTest {
                 () -> Autograd.gradInto(List.of(loss), List.of(w), null, List.of(x), false));
         assertTrue(e.getMessage().contains("modified in place"), e.getMessage());
     }
+
+    @Test
+    void aGradientPenaltyGraphGetsTheSameGradientsAsGrad() {
+        List<Tensor> p = List.of(param(6, 4), param(6), param(1, 6));
+        Tensor x = Tensor.randn(rng, 5, 4);
+        Function<Tensor, Tensor> critic = in -> MatMul.linear(MatMul.linear(in, p.get(0), p.get(1)).tanh(), p.get(2), null);
+        Function<Tensor, Tensor> loss = unused -> {                 // D(x).mean() + (‖∇x D(x)‖² − 1)²: W-GP's shape
+            Tensor xi = x.detach().requiresGrad(true);
+            Tensor d = critic.apply(xi);
+            Tensor gx = Autograd.grad(List.of(d.sum()), List.of(xi), null, true, true).get(0);
+            return d.mean().add(gx.square().sum().sub(1).square());
+        };
+        List<Tensor> expected = Autograd.grad(List.of(loss.apply(null)), p, null, false, false);
+        List<Tensor> got = Autograd.gradInto(List.of(loss.apply(null)), p, null, buffers(p), false);
+        for (int i = 0; i < p.size(); i++) {
+            double[] e = expected.get(i).data(), g = got.get(i).data();
+            for (int j = 0; j < e.length; j++) assertEquals(e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
+        }
+    }
 }
