@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import nash.core.kernel.ZeroedArrays;
 
 /**
  * The define-by-run graph: each op result that needs a gradient holds a {@link Node} naming its
@@ -40,7 +41,7 @@ final class Graph {
      * The inputs an {@code Autograd.grad} walk wants, so backward functions can skip the rest, and
      * the caller's buffers their gradients are summed into (null: fresh arrays).
      */
-    private record Filter(long walk, Map<Object, Integer> wanted, Sink[] sinks) {}
+    private record Filter(long walk, Map<Object, Integer> wanted, Sink[] sinks, Map<Tensor, Sink> leafSinks) {}
 
     /**
      * A caller's buffer that one wanted leaf's gradient is summed into ({@code Autograd.gradInto}).
@@ -51,8 +52,9 @@ final class Graph {
         final Tensor buffer;
         private boolean filled;
 
-        Sink(Tensor buffer) {
+        Sink(Tensor buffer, boolean filled) {
             this.buffer = buffer;
+            this.filled = filled;
             buffer.markModified();                   // a graph that saved it will refuse to use the new values
         }
 
@@ -80,22 +82,35 @@ final class Graph {
     static boolean needs(Tensor t) {
         if (!t.requiresGrad) return false;
         Filter f = FILTER.get();
-        if (f == null) return true;
+        if (f == null || f.wanted == null) return true;
         return t.node != null ? t.node.neededIn == f.walk : f.wanted.containsKey(t);
     }
 
     /**
-     * The buffer leaf t's gradient is being summed into, when a first-order {@code Autograd.gradInto}
-     * walk wants t; else null. A backward function that uses it writes its contribution into
+     * The buffer leaf t's gradient is being summed into in a first-order walk: the caller's, when an
+     * {@code Autograd.gradInto} walk wants t; t's own {@code grad} (made now if t has none) in a
+     * {@code backward()}; else null. A backward function that uses it writes its contribution into
      * {@code buffer} (overwriting it unless {@link Sink#claim} says a partial sum is there) and
-     * returns {@code buffer} itself as t's gradient. So a weight gradient costs no array and no
-     * separate sum however many times the weight was used.
+     * returns {@code buffer} itself as t's gradient. So a weight gradient costs no extra array and
+     * no separate sum however many times the weight was used.
      */
     static Sink sink(Tensor t) {
         Filter f = FILTER.get();
-        if (f == null || f.sinks == null || t.node != null || Autograd.isGradEnabled()) return null;
+        if (f == null || t.node != null || Autograd.isGradEnabled()) return null;
+        if (f.leafSinks != null) {
+            if (!t.requiresGrad || (t.grad != null && t.grad.node != null)) return null;
+            return f.leafSinks.computeIfAbsent(t, Graph::leafSink);
+        }
+        if (f.sinks == null) return null;
         Integer slot = f.wanted.get(t);
         return slot == null ? null : f.sinks[slot];
+    }
+
+    /** The sink of a leaf's own gradient in backward(): its grad, added to, or a new one, overwritten. */
+    private static Sink leafSink(Tensor t) {
+        if (t.grad != null) return new Sink(t.grad, true);
+        t.grad = new Tensor(ZeroedArrays.get(t.size), t.shape.clone());
+        return new Sink(t.grad, false);
     }
 
     private static final java.util.concurrent.atomic.AtomicLong WALKS = new java.util.concurrent.atomic.AtomicLong();
@@ -124,7 +139,7 @@ final class Graph {
         if (into != null) {
             if (createGraph) throw new IllegalArgumentException("gradInto: gradients written into buffers cannot record a graph");
             sinks = new Sink[into.length];
-            for (int i = 0; i < into.length; i++) sinks[i] = new Sink(into[i]);
+            for (int i = 0; i < into.length; i++) sinks[i] = new Sink(into[i], false);
         }
         if (inputs != null) {
             wanted = new IdentityHashMap<>();
@@ -150,7 +165,9 @@ final class Graph {
                 }
                 if (need) n.neededIn = walk;
             }
-            FILTER.set(new Filter(walk, wanted, sinks));
+            FILTER.set(new Filter(walk, wanted, sinks, null));
+        } else if (!createGraph) {
+            FILTER.set(new Filter(-1, null, null, new IdentityHashMap<>()));          // backward(): into the leaves' grads
         } else {
             FILTER.remove();
         }
@@ -237,6 +254,9 @@ final class Graph {
             return;
         }
         if (!leaf.requiresGrad) return;
+        Filter f = FILTER.get();
+        Sink s = f != null && f.leafSinks != null ? f.leafSinks.get(leaf) : null;
+        if (s != null && g == s.buffer) return;                              // written in place by a backward function
         leaf.accumulateGrad(g, createGraph);
     }
 

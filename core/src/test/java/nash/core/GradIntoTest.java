@@ -126,4 +126,35 @@ class GradIntoTest {
             for (int j = 0; j < e.length; j++) assertEquals(e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
         }
     }
+
+    @Test
+    void backwardWritesIntoTheLeavesOwnGradientsAndAccumulatesAcrossCalls() {
+        List<Tensor> p = params();
+        Tensor real = Tensor.randn(rng, 6, 7), fake = Tensor.randn(rng, 6, 7);
+        List<Tensor> once = Autograd.grad(List.of(loss(p, real, fake)), p, null, false, false);
+        loss(p, real, fake).backward();
+        Tensor w = p.get(0), kept = w.grad();
+        loss(p, real, fake).backward();                             // a second backward adds, in place as before
+        assertSame(kept, w.grad());
+        for (int i = 0; i < p.size(); i++) {
+            double[] e = once.get(i).data(), g = p.get(i).grad().data();
+            for (int j = 0; j < e.length; j++) {
+                assertEquals(2 * e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
+            }
+        }
+    }
+
+    @Test
+    void aFirstBackwardOfAWeightUsedOnceGetsGradsBits() {
+        Tensor w = param(64, 33), b = param(64), x = Tensor.randn(rng, 29, 33);
+        List<Tensor> expected = Autograd.grad(List.of(MatMul.linear(x, w, b).tanh().sum()), List.of(w, b), null, false, false);
+        MatMul.linear(x, w, b).tanh().sum().backward();
+        assertArrayEquals(expected.get(0).data(), w.grad().data());
+        assertArrayEquals(expected.get(1).data(), b.grad().data());
+        Tensor mine = Tensor.zeros(64, 33);                           // a gradient the caller set is added to in place
+        w.setGrad(mine);
+        MatMul.linear(x, w, b).tanh().sum().backward();
+        assertSame(mine, w.grad());
+        assertArrayEquals(expected.get(0).data(), mine.data());
+    }
 }
