@@ -123,7 +123,11 @@ public final class Conv {
                         needX ? col2im(MatMul.mm(Movement.reshape(w, o, ck), gm, true, false), g) : null,
                         needW ? Movement.reshape(MatMul.mm(gm, im2col(x, g), false, true), w.shape) : null, db);
             }
-            double[] dx = needX ? ZeroedArrays.get(x.data.length) : null, dw = needW ? ZeroedArrays.get(w.data.length) : null;
+            Graph.Sink sw = needW ? weightSink(w, x, gy) : null;
+            boolean addW = sw == null || sw.claim();                     // the first chunk adds to ∂W, or overwrites the sink's buffer
+            double[] dx = needX ? ZeroedArrays.get(x.data.length) : null;
+            double[] dw = !needW ? null : sw != null ? sw.buffer.data : ZeroedArrays.get(w.data.length);
+            if (needW && n == 0 && !addW) java.util.Arrays.fill(dw, 0.0);
             double[][] t = scratch(ck * chunk * l, o * chunk * l, 0);
             for (int n0 = 0; n0 < n; n0 += chunk) {
                 int nb = Math.min(chunk, n - n0), cols = nb * l;
@@ -131,14 +135,14 @@ public final class Conv {
                 fromImages(gy.data, n0, nb, o, l, t[1]);                     // G [O, nb·L]
                 if (needW) {
                     K.im2col(gc, x.data, n0 * image, t[0]);
-                    K.gemm(false, true, o, ck, cols, t[1], 0, t[0], 0, dw, 0, true);     // ∂W += G·colsᵀ
+                    K.gemm(false, true, o, ck, cols, t[1], 0, t[0], 0, dw, 0, addW || n0 > 0);  // ∂W += G·colsᵀ
                 }
                 if (needX) {
                     K.gemm(true, false, ck, cols, o, w.data, 0, t[1], 0, t[0], 0, false); // Wᵀ·G
                     K.col2im(gc, t[0], dx, n0 * image);
                 }
             }
-            return Elementwise.grads(needX ? Tensor.wrap(dx, x.shape()) : null, needW ? Tensor.wrap(dw, w.shape()) : null, db);
+            return Elementwise.grads(needX ? Tensor.wrap(dx, x.shape()) : null, weightGrad(sw, dw, w), db);
         }, x, w);
     }
 
@@ -223,7 +227,11 @@ public final class Conv {
                         MatMul.mm(Movement.reshape(w, c, ck), gc, false, false), c, n, l), 1, 0, 2), x.shape) : null;
                 return Elementwise.grads(dx, needW ? Movement.reshape(MatMul.mm(xs, gc, false, true), w.shape) : null, db);
             }
-            double[] dx = needX ? ZeroedArrays.get(x.data.length) : null, dw = needW ? ZeroedArrays.get(w.data.length) : null;
+            Graph.Sink sw = needW ? weightSink(w, x, gy) : null;
+            boolean addW = sw == null || sw.claim();
+            double[] dx = needX ? ZeroedArrays.get(x.data.length) : null;
+            double[] dw = !needW ? null : sw != null ? sw.buffer.data : ZeroedArrays.get(w.data.length);
+            if (needW && n == 0 && !addW) java.util.Arrays.fill(dw, 0.0);
             double[][] t = scratch(ck * chunk * l, c * chunk * l, needW ? c * chunk * l : 0);
             for (int n0 = 0; n0 < n; n0 += chunk) {
                 int nb = Math.min(chunk, n - n0), cols = nb * l;
@@ -234,11 +242,25 @@ public final class Conv {
                 }
                 if (needW) {
                     fromImages(x.data, n0, nb, c, l, t[2]);
-                    K.gemm(false, true, c, ck, cols, t[2], 0, t[0], 0, dw, 0, true);     // ∂W += X·colsᵀ
+                    K.gemm(false, true, c, ck, cols, t[2], 0, t[0], 0, dw, 0, addW || n0 > 0);  // ∂W += X·colsᵀ
                 }
             }
-            return Elementwise.grads(needX ? Tensor.wrap(dx, x.shape()) : null, needW ? Tensor.wrap(dw, w.shape()) : null, db);
+            return Elementwise.grads(needX ? Tensor.wrap(dx, x.shape()) : null, weightGrad(sw, dw, w), db);
         }, x, w);
+    }
+
+    /**
+     * The buffer w's gradient is summed into, when a first-order walk holds one ({@link Graph#sink}): the chunks'
+     * ∂W products then go straight into it. Null when there is none, or when it is one of the operands read.
+     */
+    private static Graph.Sink weightSink(Tensor w, Tensor x, Tensor gy) {
+        Graph.Sink s = Graph.sink(w);
+        return s == null || s.buffer.data == x.data || s.buffer.data == gy.data || s.buffer.data == w.data ? null : s;
+    }
+
+    /** ∂W as the backward function returns it: the sink's buffer itself, or the new array. */
+    private static Tensor weightGrad(Graph.Sink sw, double[] dw, Tensor w) {
+        return dw == null ? null : sw != null ? sw.buffer : Tensor.wrap(dw, w.shape());
     }
 
     /**

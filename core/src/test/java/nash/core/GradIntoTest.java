@@ -157,4 +157,32 @@ class GradIntoTest {
         assertSame(mine, w.grad());
         assertArrayEquals(expected.get(0).data(), mine.data());
     }
+
+    @Test
+    void convolutionWeightsUsedTwiceGetGradsGradientsThroughBuffersAndBackward() {
+        Tensor w = param(3, 2, 3, 3), b = param(3), wt = param(3, 2, 4, 4);
+        Tensor real = Tensor.randn(rng, 5, 2, 7, 7), fake = Tensor.randn(rng, 5, 2, 7, 7);
+        Function<Tensor, Tensor> d = x -> {                         // conv, then its transpose back to 2 channels
+            Tensor h = Conv.conv2d(x, w, b, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 1}).tanh();
+            return Conv.convTranspose2d(h, wt, null, 2, 1).square().sum();
+        };
+        List<Tensor> p = List.of(w, b, wt);
+        Function<Tensor, Tensor> loss = unused -> d.apply(real).add(d.apply(fake).mul(0.5));
+        List<Tensor> expected = Autograd.grad(List.of(loss.apply(null)), p, null, false, false);
+        List<Tensor> bufs = buffers(p);
+        for (int round = 0; round < 2; round++) {
+            List<Tensor> got = Autograd.gradInto(List.of(loss.apply(null)), p, null, bufs, false);
+            for (int i = 0; i < p.size(); i++) {
+                assertSame(bufs.get(i), got.get(i));
+                double[] e = expected.get(i).data(), g = got.get(i).data();
+                for (int j = 0; j < e.length; j++) assertEquals(e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
+            }
+        }
+        loss.apply(null).backward();
+        loss.apply(null).backward();
+        for (int i = 0; i < p.size(); i++) {
+            double[] e = expected.get(i).data(), g = p.get(i).grad().data();
+            for (int j = 0; j < e.length; j++) assertEquals(2 * e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "backward, parameter " + i);
+        }
+    }
 }
