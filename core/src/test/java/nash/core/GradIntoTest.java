@@ -24,6 +24,22 @@ class GradIntoTest {
         return b;
     }
 
+    /** got = factor·expected, parameter by parameter, to 1e-12 relative (sums in another order round differently). */
+    private static void assertClose(List<Tensor> expected, double factor, List<Tensor> got) {
+        for (int i = 0; i < expected.size(); i++) {
+            double[] e = expected.get(i).data(), g = got.get(i).data();
+            for (int j = 0; j < e.length; j++) {
+                assertEquals(factor * e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
+            }
+        }
+    }
+
+    private static List<Tensor> grads(List<Tensor> params) {
+        List<Tensor> g = new ArrayList<>();
+        for (Tensor p : params) g.add(p.grad());
+        return g;
+    }
+
     /** A discriminator-like graph: W1, W2 and a matmul weight in every transpose each used on two batches. */
     private List<Tensor> params() {
         return List.of(param(5, 7), param(5), param(1, 5), param(3, 4), param(4, 3), param(7, 3));
@@ -48,13 +64,8 @@ class GradIntoTest {
         List<Tensor> bufs = buffers(p);
         for (int round = 0; round < 2; round++) {                   // the second round overwrites the first's sums
             List<Tensor> got = Autograd.gradInto(List.of(loss(p, real, fake)), p, null, bufs, false);
-            for (int i = 0; i < p.size(); i++) {
-                assertSame(bufs.get(i), got.get(i));
-                double[] e = expected.get(i).data(), g = got.get(i).data();
-                for (int j = 0; j < e.length; j++) {
-                    assertEquals(e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
-                }
-            }
+            assertEquals(bufs, got);                                  // the buffers themselves (Tensor has identity equality)
+            assertClose(expected, 1, got);
         }
         for (Tensor t : p) assertSame(null, t.grad());              // no leaf's grad is touched
     }
@@ -120,11 +131,7 @@ class GradIntoTest {
             return d.mean().add(gx.square().sum().sub(1).square());
         };
         List<Tensor> expected = Autograd.grad(List.of(loss.apply(null)), p, null, false, false);
-        List<Tensor> got = Autograd.gradInto(List.of(loss.apply(null)), p, null, buffers(p), false);
-        for (int i = 0; i < p.size(); i++) {
-            double[] e = expected.get(i).data(), g = got.get(i).data();
-            for (int j = 0; j < e.length; j++) assertEquals(e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
-        }
+        assertClose(expected, 1, Autograd.gradInto(List.of(loss.apply(null)), p, null, buffers(p), false));
     }
 
     @Test
@@ -136,12 +143,7 @@ class GradIntoTest {
         Tensor w = p.get(0), kept = w.grad();
         loss(p, real, fake).backward();                             // a second backward adds, in place as before
         assertSame(kept, w.grad());
-        for (int i = 0; i < p.size(); i++) {
-            double[] e = once.get(i).data(), g = p.get(i).grad().data();
-            for (int j = 0; j < e.length; j++) {
-                assertEquals(2 * e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
-            }
-        }
+        assertClose(once, 2, grads(p));
     }
 
     @Test
@@ -172,17 +174,11 @@ class GradIntoTest {
         List<Tensor> bufs = buffers(p);
         for (int round = 0; round < 2; round++) {
             List<Tensor> got = Autograd.gradInto(List.of(loss.apply(null)), p, null, bufs, false);
-            for (int i = 0; i < p.size(); i++) {
-                assertSame(bufs.get(i), got.get(i));
-                double[] e = expected.get(i).data(), g = got.get(i).data();
-                for (int j = 0; j < e.length; j++) assertEquals(e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "parameter " + i + " element " + j);
-            }
+            assertEquals(bufs, got);
+            assertClose(expected, 1, got);
         }
         loss.apply(null).backward();
         loss.apply(null).backward();
-        for (int i = 0; i < p.size(); i++) {
-            double[] e = expected.get(i).data(), g = p.get(i).grad().data();
-            for (int j = 0; j < e.length; j++) assertEquals(2 * e[j], g[j], 1e-12 * (1 + Math.abs(e[j])), "backward, parameter " + i);
-        }
+        assertClose(expected, 2, grads(p));
     }
 }
