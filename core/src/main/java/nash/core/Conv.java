@@ -123,7 +123,7 @@ public final class Conv {
                         needX ? col2im(MatMul.mm(Movement.reshape(w, o, ck), gm, true, false), g) : null,
                         needW ? Movement.reshape(MatMul.mm(gm, im2col(x, g), false, true), w.shape) : null, db);
             }
-            Graph.Sink sw = needW ? weightSink(w, x, gy) : null;
+            Graph.Sink sw = needW ? Graph.sink(w, x, gy, w) : null;
             boolean addW = sw == null || sw.claim();                     // the first chunk adds to ∂W, or overwrites the sink's buffer
             double[] dx = needX ? ZeroedArrays.get(x.data.length) : null;
             double[] dw = !needW ? null : sw != null ? sw.buffer.data : ZeroedArrays.get(w.data.length);
@@ -227,7 +227,7 @@ public final class Conv {
                         MatMul.mm(Movement.reshape(w, c, ck), gc, false, false), c, n, l), 1, 0, 2), x.shape) : null;
                 return Elementwise.grads(dx, needW ? Movement.reshape(MatMul.mm(xs, gc, false, true), w.shape) : null, db);
             }
-            Graph.Sink sw = needW ? weightSink(w, x, gy) : null;
+            Graph.Sink sw = needW ? Graph.sink(w, x, gy, w) : null;
             boolean addW = sw == null || sw.claim();
             double[] dx = needX ? ZeroedArrays.get(x.data.length) : null;
             double[] dw = !needW ? null : sw != null ? sw.buffer.data : ZeroedArrays.get(w.data.length);
@@ -249,16 +249,7 @@ public final class Conv {
         }, x, w);
     }
 
-    /**
-     * The buffer w's gradient is summed into, when a first-order walk holds one ({@link Graph#sink}): the chunks'
-     * ∂W products then go straight into it. Null when there is none, or when it is one of the operands read.
-     */
-    private static Graph.Sink weightSink(Tensor w, Tensor x, Tensor gy) {
-        Graph.Sink s = Graph.sink(w);
-        return s == null || s.buffer.data == x.data || s.buffer.data == gy.data || s.buffer.data == w.data ? null : s;
-    }
-
-    /** ∂W as the backward function returns it: the sink's buffer itself, or the new array. */
+    /** ∂W as the backward function returns it: the buffer of its sink ({@link Graph#sink}) itself, or the new array. */
     private static Tensor weightGrad(Graph.Sink sw, double[] dw, Tensor w) {
         return dw == null ? null : sw != null ? sw.buffer : Tensor.wrap(dw, w.shape());
     }

@@ -92,18 +92,24 @@ final class Graph {
      * {@code backward()}; else null. A backward function that uses it writes its contribution into
      * {@code buffer} (overwriting it unless {@link Sink#claim} says a partial sum is there) and
      * returns {@code buffer} itself as t's gradient. So a weight gradient costs no extra array and
-     * no separate sum however many times the weight was used.
+     * no separate sum however many times the weight was used. Null too when the buffer is one of
+     * {@code reads}, the tensors the backward function reads while it writes.
      */
-    static Sink sink(Tensor t) {
+    static Sink sink(Tensor t, Tensor... reads) {
         Filter f = FILTER.get();
         if (f == null || t.node != null || Autograd.isGradEnabled()) return null;
+        Sink s;
         if (f.leafSinks != null) {
             if (!t.requiresGrad || (t.grad != null && t.grad.node != null)) return null;
-            return f.leafSinks.computeIfAbsent(t, Graph::leafSink);
+            s = f.leafSinks.computeIfAbsent(t, Graph::leafSink);
+        } else {
+            Integer slot = f.sinks == null ? null : f.wanted.get(t);
+            s = slot == null ? null : f.sinks[slot];
         }
-        if (f.sinks == null) return null;
-        Integer slot = f.wanted.get(t);
-        return slot == null ? null : f.sinks[slot];
+        if (s != null) {
+            for (Tensor r : reads) if (s.buffer.data == r.data) return null;
+        }
+        return s;
     }
 
     /** The sink of a leaf's own gradient in backward(): its grad, added to, or a new one, overwritten. */

@@ -112,8 +112,8 @@ public final class MatMul {
      * sum when t was used more than once. Otherwise a new tensor, as {@link #mm}.
      */
     private static Tensor mmGrad(Tensor t, Tensor a, Tensor b, boolean transA, boolean transB) {
-        Graph.Sink s = a.dim() == 2 && b.dim() == 2 ? Graph.sink(t) : null;
-        if (s == null || s.buffer.data == a.data || s.buffer.data == b.data) return mm(a, b, transA, transB);
+        Graph.Sink s = a.dim() == 2 && b.dim() == 2 ? Graph.sink(t, a, b) : null;
+        if (s == null) return mm(a, b, transA, transB);
         int m = transA ? a.shape[1] : a.shape[0], k = transA ? a.shape[0] : a.shape[1], n = transB ? b.shape[0] : b.shape[1];
         boolean partial = s.claim();
         if (k > 0) K.gemm(transA, transB, m, n, k, a.data, 0, b.data, 0, s.buffer.data, 0, partial);
