@@ -50,6 +50,8 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int DIRECT_A_PANELS = 4;
     /** Tiles of C are shrunk until there are at least this many (when the work allows). */
     static final int MIN_TASKS = 8;
+    /** Multiply-adds per task of a thin product (see thin): enough to outweigh handing the task to a thread. */
+    static final int THIN_TASK_WORK = 1 << 16;
 
     /** This copy's species, a constant for C2 (see {@link KernelsProvider#specialize}). */
     static final VectorSpecies<Double> SPECIES = VectorKernels.speciesOf(KernelsProvider.classBits(MethodHandles.lookup()));
@@ -91,7 +93,9 @@ final class VectorGemm implements Gemm, IntConsumer {
     private final int kc, m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
     private final double[] a, b, c, pa, pb;
     private final boolean directA, blockB;
-    private boolean packing;
+    /** What accept(t) runs: pack a block (PACK), compute a tile (TILES) or rows of a thin product (THIN). */
+    private int phase;
+    private static final int PACK = 0, TILES = 1, THIN = 2;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
     VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, KC, 1, 1, 1, false, false); }
@@ -116,6 +120,10 @@ final class VectorGemm implements Gemm, IntConsumer {
         if (m <= 0 || n <= 0) return;
         if (k <= 0) {
             if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * n, cOff + (i + 1) * n, 0.0);
+            return;
+        }
+        if (k == 1 || n == 1 || m == 1) {
+            thin(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
             return;
         }
         long work = (long) m * n * k;
@@ -158,10 +166,10 @@ final class VectorGemm implements Gemm, IntConsumer {
                 kc, tm, tn, tilesN, directA, blockB);
         int packs = kBlocks * (call.groupsA() + call.groupsB());
         boolean parallel = work >= PARALLEL_WORK;
-        call.packing = true;
+        call.phase = PACK;
         if (parallel && packs > 1) Parallel.run(packs, call);
         else for (int t = 0; t < packs; t++) call.accept(t);
-        call.packing = false;
+        call.phase = TILES;
         if (parallel && tiles > 1) Parallel.run(tiles, call);
         else for (int t = 0; t < tiles; t++) call.accept(t);
     }
@@ -172,8 +180,14 @@ final class VectorGemm implements Gemm, IntConsumer {
      * Compute phase: task t computes tile (t / tilesN, t % tilesN) of C.
      */
     @Override public void accept(int t) {
-        if (!packing) {
+        if (phase == TILES) {
             tile(t / tilesN * tm, t % tilesN * tn);
+            return;
+        }
+        if (phase == THIN) {
+            int r0 = t * tm, r1 = Math.min(m, r0 + tm);
+            if (k == 1) outerRows(r0, r1);
+            else matVecRows(r0, r1);
             return;
         }
         int groupsA = groupsA(), groups = groupsA + groupsB(), pc = t / groups * kc, g = t % groups;
@@ -186,6 +200,108 @@ final class VectorGemm implements Gemm, IntConsumer {
             packB(transB, b, bOff, n, k, pc, kb, j0, Math.min(NC, n - j0), pb, ALIGN + pc * nPad + j0 * kb);
         }
     }
+
+    /**
+     * Products where a register block would be mostly padding (C a single row or column: a linear layer with one
+     * output, its gradients; or k = 1), 10–30× slower through the blocked path. n = 1: C = op(A)·b, a matrix times
+     * a vector (b is stored the same way transposed or not). m = 1: Cᵀ = op(B)ᵀ·aᵀ, the same with B as the matrix,
+     * stored transposed exactly when B is not. k = 1: an outer product. Each element stays one FMA chain, p
+     * ascending; tasks are fixed blocks of rows.
+     */
+    private static void thin(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff,
+                             double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
+        VectorGemm call;
+        int rows;
+        if (k == 1) { // C[i,j] = fma(a[i], b[j], c): A and B lie the same way whether transposed or not
+            rows = m;
+            call = new VectorGemm(false, false, m, n, 1, a, aOff, b, bOff, c, cOff, n, 1, accumulate, null, null,
+                    1, Math.max(1, THIN_TASK_WORK / n), 1, 1, false, false);
+        } else {      // y = M·x with M rows×k: M[i,p] at i·k + p, or at p·rows + i when "transposed"
+            boolean column = n == 1;
+            rows = column ? m : n;
+            call = new VectorGemm(column ? transA : !transB, false, rows, 1, k, column ? a : b, column ? aOff : bOff,
+                    column ? b : a, column ? bOff : aOff, c, cOff, 1, 1, accumulate, null, null,
+                    k, roundUp(ceilDiv(THIN_TASK_WORK, k), 32), 1, 1, false, false);
+        }
+        call.phase = THIN;
+        int tasks = ceilDiv(rows, call.tm);
+        if (tasks > 1) Parallel.run(tasks, call); // memory-bound: each thread brings its own cache bandwidth
+        else for (int t = 0; t < tasks; t++) call.accept(t);
+    }
+
+    /** Rows [r0, r1) of C = a·b with k = 1: c[i,j] = fma(a[i], b[j], c or +0), B's row as vectors. */
+    private void outerRows(int r0, int r1) {
+        int bound = SPECIES.loopBound(n);
+        for (int i = r0; i < r1; i++) {
+            double ai = a[aOff + i];
+            DoubleVector av = DoubleVector.broadcast(SPECIES, ai);
+            int ci = cOff + i * n, j = 0;
+            for (; j < bound; j += LANES) {
+                DoubleVector cv = accumulate ? DoubleVector.fromArray(SPECIES, c, ci + j) : DoubleVector.zero(SPECIES);
+                av.fma(DoubleVector.fromArray(SPECIES, b, bOff + j), cv).intoArray(c, ci + j);
+            }
+            for (; j < n; j++) c[ci + j] = Math.fma(ai, b[bOff + j], accumulate ? c[ci + j] : 0.0);
+        }
+    }
+
+    /**
+     * Rows [r0, r1) of y (+)= M·x (M = a, m×k, transposed when transA; x = b; y = c): y[i] ← fma(M[i,p], x[p], y[i]),
+     * p ascending. Transposed, M's column p holds consecutive rows: vectors of rows, four in registers. Row-major,
+     * eight scalar chains side by side, so the FMA's latency is hidden (a vector along p would reorder the chain).
+     */
+    private void matVecRows(int r0, int r1) {
+        int i = r0;
+        if (transA) {
+            final int l = LANES;
+            for (; i + 4 * l <= r1; i += 4 * l) {
+                DoubleVector y0 = DoubleVector.zero(SPECIES), y1 = y0, y2 = y0, y3 = y0;
+                if (accumulate) {
+                    y0 = DoubleVector.fromArray(SPECIES, c, cOff + i); y1 = DoubleVector.fromArray(SPECIES, c, cOff + i + l);
+                    y2 = DoubleVector.fromArray(SPECIES, c, cOff + i + 2 * l); y3 = DoubleVector.fromArray(SPECIES, c, cOff + i + 3 * l);
+                }
+                for (int p = 0, at = aOff + i; p < k; p++, at += m) {
+                    DoubleVector x = DoubleVector.broadcast(SPECIES, b[bOff + p]);
+                    y0 = DoubleVector.fromArray(SPECIES, a, at).fma(x, y0);
+                    y1 = DoubleVector.fromArray(SPECIES, a, at + l).fma(x, y1);
+                    y2 = DoubleVector.fromArray(SPECIES, a, at + 2 * l).fma(x, y2);
+                    y3 = DoubleVector.fromArray(SPECIES, a, at + 3 * l).fma(x, y3);
+                }
+                y0.intoArray(c, cOff + i); y1.intoArray(c, cOff + i + l); y2.intoArray(c, cOff + i + 2 * l); y3.intoArray(c, cOff + i + 3 * l);
+            }
+            for (; i + l <= r1; i += l) {
+                DoubleVector y = accumulate ? DoubleVector.fromArray(SPECIES, c, cOff + i) : DoubleVector.zero(SPECIES);
+                for (int p = 0, at = aOff + i; p < k; p++, at += m) {
+                    y = DoubleVector.fromArray(SPECIES, a, at).fma(DoubleVector.broadcast(SPECIES, b[bOff + p]), y);
+                }
+                y.intoArray(c, cOff + i);
+            }
+            for (; i < r1; i++) {
+                double y = yAt(i);
+                for (int p = 0; p < k; p++) y = Math.fma(a[aOff + p * m + i], b[bOff + p], y);
+                c[cOff + i] = y;
+            }
+            return;
+        }
+        for (; i + 8 <= r1; i += 8) {
+            int q = aOff + i * k;
+            double y0 = yAt(i), y1 = yAt(i + 1), y2 = yAt(i + 2), y3 = yAt(i + 3), y4 = yAt(i + 4), y5 = yAt(i + 5), y6 = yAt(i + 6), y7 = yAt(i + 7);
+            for (int p = 0; p < k; p++, q++) {
+                double x = b[bOff + p];
+                y0 = Math.fma(a[q], x, y0); y1 = Math.fma(a[q + k], x, y1); y2 = Math.fma(a[q + 2 * k], x, y2); y3 = Math.fma(a[q + 3 * k], x, y3);
+                y4 = Math.fma(a[q + 4 * k], x, y4); y5 = Math.fma(a[q + 5 * k], x, y5); y6 = Math.fma(a[q + 6 * k], x, y6); y7 = Math.fma(a[q + 7 * k], x, y7);
+            }
+            c[cOff + i] = y0; c[cOff + i + 1] = y1; c[cOff + i + 2] = y2; c[cOff + i + 3] = y3;
+            c[cOff + i + 4] = y4; c[cOff + i + 5] = y5; c[cOff + i + 6] = y6; c[cOff + i + 7] = y7;
+        }
+        for (; i < r1; i++) {
+            double y = yAt(i);
+            for (int p = 0, q = aOff + i * k; p < k; p++) y = Math.fma(a[q + p], b[bOff + p], y);
+            c[cOff + i] = y;
+        }
+    }
+
+    /** y[i] of a thin product's start: C's value when accumulating, else +0. */
+    private double yAt(int i) { return accumulate ? c[cOff + i] : 0.0; }
 
     /** Whether the kernel reads A where it lies (see DIRECT_A_PANELS); only the 4×4 kernel can. */
     private static boolean directA(boolean transA, int n) { return NV == 4 && !transA && ceilDiv(n, NR) <= DIRECT_A_PANELS; }
