@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +13,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import nash.core.Rng;
 import nash.core.Tensor;
+import nash.core.kernel.KernelProfile;
 import nash.core.kernel.KernelsProvider;
 import nash.core.kernel.Parallel;
 import nash.gan.data.BatchSource;
@@ -130,6 +132,7 @@ public final class GanStepBench {
         long soak;
         int soakEvery = 1000;
         String profile;
+        boolean kernelProfile;
         double profileSeconds = 30;
         long seed = 42;
     }
@@ -152,6 +155,8 @@ public final class GanStepBench {
             "  --soak N             run N MLP steps, heap after GC every --soak-every (default 1000) steps, then exit",
             "  --profile FILE.jfr   record a JFR profile of the step(s) for --profile-seconds (default 30) after warm-up,",
             "                       print the hot methods, then exit (both kinds: FILE-mlp.jfr and FILE-dcgan.jfr)",
+            "  --kernel-profile     time every kernel call by kernel and shape for --profile-seconds after warm-up, print",
+            "                       per step where the kernel time goes (GEMM GFLOP/s: mean, median call, best), then exit",
             "  --seed N             (default 42)");
 
     static Options parse(String[] args) {
@@ -184,6 +189,7 @@ public final class GanStepBench {
                 case "--soak" -> o.soak = positive(a, args, ++i);
                 case "--soak-every" -> o.soakEvery = positive(a, args, ++i);
                 case "--profile" -> o.profile = value(a, args, ++i);
+                case "--kernel-profile" -> o.kernelProfile = true;
                 case "--profile-seconds" -> o.profileSeconds = Double.parseDouble(value(a, args, ++i));
                 case "--seed" -> o.seed = Long.parseLong(value(a, args, ++i));
                 case "-h", "--help" -> {
@@ -220,6 +226,8 @@ public final class GanStepBench {
     // ------------------------------------------------------------------ main
 
     public static void main(String[] args) throws Exception {
+        // before any kernel is chosen: KernelsProvider reads it once
+        if (Arrays.asList(args).contains("--kernel-profile")) System.setProperty("nash.kernels.profile", "true");
         Options o;
         try {
             o = parse(args);
@@ -236,6 +244,10 @@ public final class GanStepBench {
                 Runtime.getRuntime().availableProcessors());
         if (o.profile != null) {
             profile(o, out);
+            return;
+        }
+        if (o.kernelProfile) {
+            kernelProfile(o, out);
             return;
         }
         if (o.soak > 0) {
@@ -462,6 +474,36 @@ public final class GanStepBench {
 
     // ------------------------------------------------------------------ profile
 
+    /** Steps for --profile-seconds (at least minSteps); their times in ms. */
+    static Samples stepFor(GanTrainer trainer, Options o) {
+        Samples s = new Samples();
+        long start = System.nanoTime();
+        while (s.count() < o.minSteps || System.nanoTime() - start < o.profileSeconds * 1e9) {
+            long t = System.nanoTime();
+            trainer.step();
+            s.add((System.nanoTime() - t) / 1e6);
+        }
+        return s;
+    }
+
+    /**
+     * Every kernel call timed ({@link KernelProfile}) over --profile-seconds of steps after warm-up; per step kind,
+     * a table of where the kernel time goes by kernel and shape.
+     */
+    static void kernelProfile(Options o, PrintStream out) {
+        if (!KernelProfile.enabled()) throw new IllegalStateException("--kernel-profile: the kernels were chosen before nash.kernels.profile was set");
+        for (Net net : o.nets) {
+            GanTrainer trainer = net.trainer(o.seed);
+            long w = warmUp(trainer, o);
+            KernelProfile.reset();
+            Samples s = stepFor(trainer, o);
+            long steps = s.count();
+            out.printf(Locale.ROOT, "%n[%s] kernel calls timed over %d steps after %d warm-up steps: %s%n", net.label, steps, w, s.summary());
+            out.printf(Locale.ROOT, "per step (u = one step; share of the median step, %.2f ms):%n", s.median());
+            out.print(KernelProfile.report(steps, s.median(), 25));
+        }
+    }
+
     /**
      * A JFR recording (the JDK's "profile" settings: CPU samples every 10 ms, allocation samples) of
      * each step kind after warm-up, then a summary of the hot methods. Open the file in JDK Mission
@@ -473,22 +515,15 @@ public final class GanStepBench {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
             GanTrainer trainer = net.trainer(o.seed);
             long w = warmUp(trainer, o);
-            long steps = 0;
-            Samples s = new Samples();
+            Samples s;
             try (Recording rec = new Recording(Configuration.getConfiguration("profile"))) {
                 rec.setName("nash-" + net.script);
                 rec.start();
-                long start = System.nanoTime();
-                while (steps < o.minSteps || System.nanoTime() - start < o.profileSeconds * 1e9) {
-                    long t = System.nanoTime();
-                    trainer.step();
-                    s.add((System.nanoTime() - t) / 1e6);
-                    steps++;
-                }
+                s = stepFor(trainer, o);
                 rec.stop();
                 rec.dump(file);
             }
-            out.printf(Locale.ROOT, "%n[%s] profiled %d steps after %d warm-up steps: %s -> %s%n", net.label, steps, w, s.summary(), file);
+            out.printf(Locale.ROOT, "%n[%s] profiled %d steps after %d warm-up steps: %s -> %s%n", net.label, s.count(), w, s.summary(), file);
             JfrHotMethods.print(file, 25, out);
         }
     }

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>System properties: {@code nash.kernels=scalar} forces the reference; {@code nash.kernels=vector}
  * demands SIMD (an error if the module is absent); {@code nash.vectorBits=64|128|256|512} picks the
- * vector width (default: the platform's preferred width).
+ * vector width (default: the platform's preferred width); {@code nash.kernels.profile=true} times every call
+ * (see {@link KernelProfile}).
  *
  * <p>Why hidden classes. C2 compiles Vector API calls to SIMD instructions only when the species
  * is a compile-time constant, i.e. a {@code static final} field; a species held in an instance
@@ -27,7 +28,7 @@ public final class KernelsProvider {
     private static final System.Logger LOG = System.getLogger("nash.core.kernel");
     private static final String VECTOR_CLASS = "nash.core.kernel.VectorKernels";
     private static final ConcurrentHashMap<Integer, Kernels> VECTOR = new ConcurrentHashMap<>();
-    private static final Kernels INSTANCE = choose();
+    private static final Kernels INSTANCE = KernelProfile.wrap(choose());
 
     private KernelsProvider() {}
 
