@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -50,7 +52,8 @@ public final class KernelProfile {
     /**
      * A table of the {@code top} entries with the most time, per unit of work ({@code units} steps, say): calls and
      * milliseconds per unit, the share of {@code unitMillis} (a unit's wall time; 0 to leave the column out), and for
-     * GEMMs GFLOP/s over all calls, at the median call and at the fastest; then the rest summed.
+     * GEMMs GFLOP/s over all calls, at the median call and at the fastest; then the rest summed, and each kernel over
+     * all its shapes.
      */
     public static String report(long units, double unitMillis, int top) {
         if (units < 1) throw new IllegalArgumentException("KernelProfile.report: units must be ≥ 1, got " + units);
@@ -73,6 +76,15 @@ public final class KernelProfile {
         }
         if (rest > 0) b.append(row("(the rest)", (all.size() - top) + " more", restCalls, rest, units, unitMillis)).append('\n');
         b.append(row("all kernels", "", all.stream().mapToLong(Entry::calls).sum(), total, units, unitMillis)).append('\n');
+        // by kernel, every shape together
+        Map<String, long[]> byKernel = new TreeMap<>();
+        for (Entry e : all) {
+            long[] sum = byKernel.computeIfAbsent(e.kernel(), k -> new long[2]);
+            sum[0] += e.calls();
+            sum[1] += e.totalNanos();
+        }
+        byKernel.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).forEach(e ->
+                b.append(row(e.getKey(), "(all shapes)", e.getValue()[0], e.getValue()[1], units, unitMillis)).append('\n'));
         return b.toString();
     }
 

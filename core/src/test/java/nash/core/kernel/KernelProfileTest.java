@@ -110,6 +110,7 @@ class KernelProfileTest {
         String report = KernelProfile.report(2, 10.0, 1);
         assertTrue(report.contains("(the rest)"), report);
         assertTrue(report.lines().anyMatch(l -> l.startsWith("all kernels") && l.contains("2.0")), report); // 4 calls over 2 units
+        assertTrue(report.lines().anyMatch(l -> l.startsWith("gemm") && l.contains("(all shapes)") && l.contains("2.0")), report);
         assertThrows(IllegalArgumentException.class, () -> KernelProfile.report(0, 1, 5));
 
         KernelProfile.reset();
