@@ -71,11 +71,20 @@ public record GemmShape(String label, int m, int k, int n, boolean transA, boole
             "64x16x12544:NN", "128x1024x3136:NN", "1024x128x3136:TN", "16x64x12544:TN",
             "128x3136x1024:NT", "1024x128x3136:TN");
 
+    /**
+     * The discriminators' last layers, one output (Linear(256, 1) of the MLP critic, Linear(6272, 1) of the DCGAN's):
+     * forward x·wᵀ (a column of C), ∂x = G·w (k = 1) and ∂w = Gᵀ·x (a row of C). Nash runs them as matrix-vector and
+     * outer-product loops (see VectorGemm's thin products).
+     */
+    public static final List<String> THIN = List.of(
+            "64x256x1:NT", "64x1x256:NN", "1x64x256:TN", "64x6272x1:NT", "64x1x6272:NN", "1x64x6272:TN");
+
     /** Every shape above. */
     public static List<String> all() {
         List<String> all = new java.util.ArrayList<>(SQUARE);
         all.addAll(GAN);
         for (String s : CONV) if (!all.contains(s)) all.add(s);
+        all.addAll(THIN);
         return all;
     }
 }
