@@ -13,6 +13,8 @@ public final class Main {
 
     public static void main(String[] argv) {
         args = List.of(argv);
+        // read once, when the first kernel is chosen: set it before anything runs (see nash train --kernel-profile)
+        if (args.contains("--kernel-profile")) System.setProperty("nash.kernels.profile", "true");
         System.exit(Cli.run(argv));
     }
 

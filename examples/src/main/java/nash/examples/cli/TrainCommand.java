@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nash.core.Rng;
 import nash.core.Tensor;
+import nash.core.kernel.KernelProfile;
 import nash.core.kernel.Parallel;
 import nash.examples.Main;
 import nash.examples.report.Progress;
@@ -88,8 +89,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in --out from its checkpoint, up to --steps")
     boolean resume;
 
+    @Option(names = "--kernel-profile", description = "time every kernel call and print, after training, where a step's "
+            + "kernel time went by kernel and shape (GEMM GFLOP/s too)")
+    boolean kernelProfile;
+
     @Override public Integer call() throws Exception {
         if (threads != null) Parallel.setThreads(threads);
+        if (kernelProfile && !KernelProfile.enabled()) {
+            throw new IllegalStateException("--kernel-profile: the kernels were chosen before it was seen; start nash "
+                    + "through its jar (nash.examples.Main) or pass -Dnash.kernels.profile=true to java");
+        }
         Setup.Data d = Setup.data(data);
         RunSpec spec = resume ? resumedSpec() : spec(d);
         if (resume && !spec.data().equals(data) && !data.equals("fashion-mnist")) {
@@ -114,8 +123,14 @@ final class TrainCommand implements Callable<Integer> {
         Snapshots snaps = new Snapshots(trainer, d, report);
         System.out.printf("training %s on %s for %,d steps (%s); output in %s%n", spec.model(), spec.data(), total,
                 nash.gan.models.Models.describe(trainer.generator()), dir.toAbsolutePath());
+        // the profile leaves out the first steps (the JIT compiles the kernels then): a fifth of the run, at most 50
+        long warm = trainer.stepCount() + Math.min(50, (total - trainer.stepCount()) / 5), start = System.nanoTime();
         try (Progress progress = Progress.start("train", total)) {
             while (trainer.stepCount() < total) {
+                if (kernelProfile && trainer.stepCount() == warm) {
+                    KernelProfile.reset();
+                    start = System.nanoTime();
+                }
                 StepStats s = trainer.step();
                 Map<String, Double> stats = reportStats(s);
                 report.log(s.step(), stats);
@@ -126,6 +141,12 @@ final class TrainCommand implements Callable<Integer> {
                     report.write(null);
                 }
             }
+        }
+        if (kernelProfile) {
+            long trained = trainer.stepCount() - warm;
+            double stepMs = (System.nanoTime() - start) / 1e6 / trained;
+            System.out.printf("%nkernel time per step (u) over the last %,d steps, snapshots included (mean step %.2f ms):%n", trained, stepMs);
+            System.out.print(KernelProfile.report(trained, stepMs, 20));
         }
         Map<String, Double> finals = new LinkedHashMap<>();
         if (d.is2d()) {

@@ -35,6 +35,31 @@ class CliTest {
         }
     }
 
+    /** In its own JVM, started as the jar starts it: the launcher sets the property before the first kernel runs. */
+    @Test
+    void trainPrintsWhereTheKernelTimeWent(@TempDir Path tmp) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                "nash.examples.Main", "train", "--data", "ring8", "--steps", "12", "--snapshot-every", "12",
+                "--kernel-profile", "--out", tmp.resolve("run").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("kernel time per step (u) over the last 10 steps"), out); // 12 less a fifth left out
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("gemm") && l.contains("(all shapes)")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("adam ")), out);
+        assertTrue(out.contains("modes_captured"), "the run still ends as usual:\n" + out);
+    }
+
+    @Test
+    void kernelProfileNeedsTheLauncher(@TempDir Path tmp) {
+        // this JVM chose its kernels without the property: one clear line, nothing trained
+        Result r = run("train", "--data", "ring8", "--steps", "5", "--kernel-profile", "--out", tmp.resolve("run").toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains("--kernel-profile") && r.err().contains("nash.kernels.profile"), r.err());
+        assertTrue(!Files.exists(tmp.resolve("run").resolve("checkpoint.safetensors")));
+    }
+
     @Test
     void trainResumeSampleAndEvalOn2dData(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("ring");
