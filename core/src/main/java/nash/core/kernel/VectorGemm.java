@@ -50,6 +50,16 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int DIRECT_A_PANELS = 4;
     /** Tiles of C are shrunk until there are at least this many (when the work allows). */
     static final int MIN_TASKS = 8;
+    /**
+     * Up to this depth, a product that overwrites C starts each register block's chains from zero registers
+     * (kernel4x4Zero) instead of clearing C first and loading it: with so few steps per element the clearing pass (a
+     * write of C, then the kernel's read of it) cost about as much as the product. Same JVM pairs: 256×256×16 1.77×
+     * (one thread), 64×12544×16 (a DCGAN critic's one-channel first layer) 1.14–1.5×, 64×12544×32 1.27×. At k = 64–128
+     * with a C larger than L2 the kernel's stores then miss the cache and it was slower (1024×1568×128:TN 0.85×).
+     * (Running the zero start through the edge block, or giving kernel4x4 a separate source block, measured no
+     * gain and an 18% slower kernel on JDK 17, respectively.)
+     */
+    static final int ZERO_START_K = Integer.getInteger("nash.gemm.zeroStartK", 32);
     /** Multiply-adds per task of a thin product (see thin): enough to outweigh handing the task to a thread. */
     static final int THIN_TASK_WORK = 1 << 16;
 
@@ -419,7 +429,8 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** The mb×nb block at cc[base + r·ld + j] (row-major) of the tile at (i0, j0): C (+)= A·B over all k. */
     private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld) {
         double[] edge = buffer(2, MR * NR);
-        if (!accumulate) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
+        boolean zeroStart = !accumulate && k <= Math.min(ZERO_START_K, kc) && !directA && NV == 4; // one k-block, from +0
+        if (!accumulate && !zeroStart) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
         double[] bb = blockB ? buffer(4, roundUp(nb, NR) * kc) : pb;
         for (int pc = 0; pc < k; pc += kc) {
             int kb = Math.min(kc, k - pc), bBase = ALIGN + pc * nPad + j0 * kb;
@@ -435,10 +446,11 @@ final class VectorGemm implements Gemm, IntConsumer {
                     int a0 = aOff + (i0 + ir) * k + pc; // directA: row i of A at a0 + (i - i0 - ir)·k
                     if (mrv == MR && nrv == NR) {
                         if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, bb, bIdx, cc, cIdx, ld);
+                        else if (zeroStart) kernel4x4Zero(kb, pa, aIdx, bb, bIdx, cc, cIdx, ld);
                         else kernel(kb, pa, aIdx, bb, bIdx, cc, cIdx, ld);
-                    } else { // an edge: the valid part into a full scratch block, the kernel there, and back
+                    } else { // an edge: the valid part into a full scratch block (+0 for zeroStart), the kernel there, and back
                         Arrays.fill(edge, 0, MR * NR, 0.0);
-                        for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
+                        if (!zeroStart) for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
                         if (directA) { // rows past the edge repeat the last one; their results are not copied back
                             int last = mrv - 1;
                             kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, bb, bIdx, edge, 0, NR);
@@ -547,6 +559,31 @@ final class VectorGemm implements Gemm, IntConsumer {
                 c22 = DoubleVector.fromArray(SPECIES, c, r2 + 2 * l), c23 = DoubleVector.fromArray(SPECIES, c, r2 + 3 * l);
         DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3), c31 = DoubleVector.fromArray(SPECIES, c, r3 + l),
                 c32 = DoubleVector.fromArray(SPECIES, c, r3 + 2 * l), c33 = DoubleVector.fromArray(SPECIES, c, r3 + 3 * l);
+        for (int p = 0, ai = aIdx, bi = bIdx; p < kb; p++, ai += MR, bi += 4 * l) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l),
+                    b2 = DoubleVector.fromArray(SPECIES, pb, bi + 2 * l), b3 = DoubleVector.fromArray(SPECIES, pb, bi + 3 * l);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, pa[ai]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02); c03 = x.fma(b3, c03);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 1]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11); c12 = x.fma(b2, c12); c13 = x.fma(b3, c13);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 2]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22); c23 = x.fma(b3, c23);
+            x = DoubleVector.broadcast(SPECIES, pa[ai + 3]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32); c33 = x.fma(b3, c33);
+        }
+        c00.intoArray(c, r0); c01.intoArray(c, r0 + l); c02.intoArray(c, r0 + 2 * l); c03.intoArray(c, r0 + 3 * l);
+        c10.intoArray(c, r1); c11.intoArray(c, r1 + l); c12.intoArray(c, r1 + 2 * l); c13.intoArray(c, r1 + 3 * l);
+        c20.intoArray(c, r2); c21.intoArray(c, r2 + l); c22.intoArray(c, r2 + 2 * l); c23.intoArray(c, r2 + 3 * l);
+        c30.intoArray(c, r3); c31.intoArray(c, r3 + l); c32.intoArray(c, r3 + 2 * l); c33.intoArray(c, r3 + 3 * l);
+    }
+
+    /** {@link #kernel4x4} with every chain starting from +0 instead of C (see ZERO_START_K): C is only written. */
+    private static void kernel4x4Zero(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+        final int l = LANES;
+        int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
+        DoubleVector z = DoubleVector.zero(SPECIES);
+        DoubleVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
+        DoubleVector c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
         for (int p = 0, ai = aIdx, bi = bIdx; p < kb; p++, ai += MR, bi += 4 * l) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l),
                     b2 = DoubleVector.fromArray(SPECIES, pb, bi + 2 * l), b3 = DoubleVector.fromArray(SPECIES, pb, bi + 3 * l);

@@ -226,13 +226,16 @@ class KernelsTest {
 
     /**
      * Every width, 1 and 3 threads, all transposes, shapes from tiny to past every cache block
-     * (k beyond any KC, m beyond MC, n beyond NC, edges everywhere, A read packed and unpacked, B packed up front and per tile): the same bits
+     * (k beyond any KC, m beyond MC, n beyond NC, edges everywhere, A read packed and unpacked, B packed up front and per tile,
+     * chains started from C or from a zero block; C starts as noise, so reading it when overwriting shows): the same bits
      * as one scalar FMA chain.
      */
     @TestFactory
     Stream<DynamicTest> gemmIsOneFmaChainPerElementForAnyWidthAndThreadCount() {
         int[][] shapes = {{1, 1, 1}, {1, 17, 1}, {5, 3, 2}, {6, 32, 9}, {7, 33, 65}, {13, 8, 129}, {33, 31, 17},
                 {64, 100, 36}, {97, 131, 1100}, {367, 61, 70}, {12, 1031, 40}, {200, 300, 257}, {70, 40, 200}, {37, 130, 300}, {50, 700, 300},
+                // short k, C overwritten: chains start from a zero block, C is not read (edges in m and n, k at the limit)
+                {70, 300, 20}, {9, 200, 32}, {130, 1031, 3},
                 // thin products (a row or column of C, or k = 1), past the parallel threshold too
                 {1, 1, 9}, {3, 1, 5}, {1, 5, 3}, {37, 1, 1}, {1, 37, 1}, {9, 70, 1}, {1000, 1, 600}, {45, 1, 6272}, {1, 1100, 600}, {1, 6272, 64}, {700, 801, 1}};
         return vectorKernels().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
