@@ -52,14 +52,15 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int MIN_TASKS = 8;
     /**
      * Up to this depth, a product that overwrites C starts each register block's chains from zero registers
-     * (kernel4x4Zero) instead of clearing C first and loading it: with so few steps per element the clearing pass (a
-     * write of C, then the kernel's read of it) cost about as much as the product. Same JVM pairs: 256×256×16 1.77×
-     * (one thread), 64×12544×16 (a DCGAN critic's one-channel first layer) 1.14–1.5×, 64×12544×32 1.27×. At k = 64–128
-     * with a C larger than L2 the kernel's stores then miss the cache and it was slower (1024×1568×128:TN 0.85×).
+     * (kernel4x4Zero) instead of clearing C first and loading it: with few steps per element the clearing pass (a
+     * write of C, then the kernel's read of it) costs a large part of the product. Same JVM pairs, two threads: the
+     * GAN layers' weight gradients (TN, k = batch 64) 1.15–1.3×, 64×12544×16 (a DCGAN critic's one-channel first
+     * layer) 1.14–1.5×; one thread 256×256×16 1.77×. From k = 100 on it lost (0.84–0.92×: 1024×1568×128:TN,
+     * 512×512×100, 128×1568×128) — the kernel's stores then miss the cache, where the clearing had brought the lines in.
      * (Running the zero start through the edge block, or giving kernel4x4 a separate source block, measured no
      * gain and an 18% slower kernel on JDK 17, respectively.)
      */
-    static final int ZERO_START_K = Integer.getInteger("nash.gemm.zeroStartK", 32);
+    static final int ZERO_START_K = Integer.getInteger("nash.gemm.zeroStartK", 64);
     /** Multiply-adds per task of a thin product (see thin): enough to outweigh handing the task to a thread. */
     static final int THIN_TASK_WORK = 1 << 16;
 
