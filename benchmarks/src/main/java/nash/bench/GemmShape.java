@@ -63,13 +63,14 @@ public record GemmShape(String label, int m, int k, int n, boolean transA, boole
      * The GEMMs of the DCGAN convolutions at batch 64 (see nash.core.Conv): conv2d is W[O,C·kh·kw]·cols,
      * convTranspose2d is Wᵀ·x; Conv2d(1,64,4,2,1) 28→14, Conv2d(64,128,4,2,1) 14→7,
      * ConvTranspose2d(128,64,4,2,1) 7→14, ConvTranspose2d(64,1,4,2,1) 14→28; then the weight gradient
-     * of the second conv (G·colsᵀ) and its input gradient (Wᵀ·G). (A training step runs the two middle layers'
+     * of the second conv (G·colsᵀ) and its input gradient (Wᵀ·G), and the first conv's weight gradient (n = 16: a
+     * narrow product, see VectorGemm). (A training step runs the two middle layers'
      * products on chunks of 32 images, n = 1568 instead of 3136: see nash.core.Conv; the full-batch shapes are kept
      * so that the results stay comparable with earlier runs.)
      */
     public static final List<String> CONV = List.of(
             "64x16x12544:NN", "128x1024x3136:NN", "1024x128x3136:TN", "16x64x12544:TN",
-            "128x3136x1024:NT", "1024x128x3136:TN");
+            "128x3136x1024:NT", "1024x128x3136:TN", "64x12544x16:NT");
 
     /**
      * The discriminators' last layers, one output (Linear(256, 1) of the MLP critic, Linear(6272, 1) of the DCGAN's):

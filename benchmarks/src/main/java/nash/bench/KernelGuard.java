@@ -112,7 +112,9 @@ public final class KernelGuard {
 
     static List<Check> checks() {
         List<Check> cs = new ArrayList<>();
-        gemmChecks(cs, 4.0, "256x256x256:NN", "64x512x784:NT", "784x64x512:TN");
+        // square, the GAN layers' three products, and a narrow one (n = 16, long k: a one-channel critic's first-layer
+        // weight gradient, the 8x2 kernel: 21x one thread)
+        gemmChecks(cs, 4.0, "256x256x256:NN", "64x512x784:NT", "784x64x512:TN", "64x12544x16:NT");
         // thin products (a discriminator's last layer and its weight gradient): matrix-vector loops; through the
         // blocked path (31 of 32 columns padding) they ran at 0.6x the scalar reference; 2.8-3.8x now (one thread)
         gemmChecks(cs, 1.5, "64x6272x1:NT", "1x64x6272:TN");

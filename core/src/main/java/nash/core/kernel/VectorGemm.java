@@ -61,6 +61,12 @@ final class VectorGemm implements Gemm, IntConsumer {
      * gain and an 18% slower kernel on JDK 17, respectively.)
      */
     static final int ZERO_START_K = Integer.getInteger("nash.gemm.zeroStartK", 64);
+    /** Depth from which a product with n ≤ 2·LANES takes the narrow path (see narrow); shallower ones are small. */
+    static final int NARROW_MIN_K = 256;
+    /** Rows of the narrow kernel: 8 rows × 2 vectors, 16 accumulators. */
+    private static final int NARROW_MR = 8;
+    /** Blocks of k in which a narrow product's B is packed (in parallel: a memory-bound copy). */
+    private static final int NARROW_PACKS = 4;
     /** Multiply-adds per task of a thin product (see thin): enough to outweigh handing the task to a thread. */
     static final int THIN_TASK_WORK = 1 << 16;
 
@@ -104,9 +110,12 @@ final class VectorGemm implements Gemm, IntConsumer {
     private final int kc, m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
     private final double[] a, b, c, pa, pb;
     private final boolean directA, blockB;
-    /** What accept(t) runs: pack a block (PACK), compute a tile (TILES) or rows of a thin product (THIN). */
+    /**
+     * What accept(t) runs: pack a block (PACK), compute a tile (TILES), rows of a thin product (THIN), pack a block
+     * of k of a narrow product's B (NARROW_PACK) or compute its rows (NARROW).
+     */
     private int phase;
-    private static final int PACK = 0, TILES = 1, THIN = 2;
+    private static final int PACK = 0, TILES = 1, THIN = 2, NARROW = 3, NARROW_PACK = 4;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
     VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, KC, 1, 1, 1, false, false); }
@@ -135,6 +144,10 @@ final class VectorGemm implements Gemm, IntConsumer {
         }
         if (k == 1 || n == 1 || m == 1) {
             thin(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            return;
+        }
+        if (narrow(transA, m, n, k)) {
+            narrowProduct(transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
             return;
         }
         long work = (long) m * n * k;
@@ -195,6 +208,15 @@ final class VectorGemm implements Gemm, IntConsumer {
             tile(t / tilesN * tm, t % tilesN * tn);
             return;
         }
+        if (phase == NARROW) {
+            narrowRows(t * tm, Math.min(m, (t + 1) * tm));
+            return;
+        }
+        if (phase == NARROW_PACK) {
+            int per = ceilDiv(k, NARROW_PACKS);
+            packNarrow(t * per, Math.min(k, (t + 1) * per));
+            return;
+        }
         if (phase == THIN) {
             int r0 = t * tm, r1 = Math.min(m, r0 + tm);
             if (k == 1) outerRows(r0, r1);
@@ -238,6 +260,77 @@ final class VectorGemm implements Gemm, IntConsumer {
         int tasks = ceilDiv(rows, call.tm);
         if (tasks > 1) Parallel.run(tasks, call); // memory-bound: each thread brings its own cache bandwidth
         else for (int t = 0; t < tasks; t++) call.accept(t);
+    }
+
+    /**
+     * Whether C (+)= A·op(B) goes to the narrow path: at most two vectors of columns (n ≤ 16 with 512-bit vectors),
+     * A row-major, k long enough that B's panels are worth packing. Through the 4×4 blocks such a product is at least
+     * half padding, and each of its many row tiles streams all of (padded) B again: a critic's first-layer weight
+     * gradient on one-channel images, 64×16×12544:NT, ran at 15–20 GFLOP/s there (0.62× OpenBLAS), 32–38 here
+     * (same JVM pairs, two threads; 64×16×6272:NN 1.6–1.75×).
+     */
+    private static boolean narrow(boolean transA, int m, int n, int k) {
+        return NV == 4 && !transA && n <= 2 * LANES && m >= 2 * MR && k >= NARROW_MIN_K;
+    }
+
+    /**
+     * C (+)= A·op(B) with n ≤ 2·LANES (see narrow): B packed once into [k][2·LANES] (zero-padded columns), read by
+     * row tiles of C, a quarter of m each (whole 8-row blocks: four tasks, so B is streamed four times, not once per
+     * 8 rows), which run down k in blocks of kc: each kc×16 block of B stays in L1 for the tile's row blocks; A is read
+     * where it lies (8 rows, contiguous in p). Each element is still one FMA chain, p ascending.
+     */
+    private static void narrowProduct(boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
+                                      double[] c, int cOff, boolean accumulate) {
+        double[] pb = buffer(1, k * 2 * LANES);
+        int tm = roundUp(ceilDiv(m, 4), NARROW_MR), tasks = ceilDiv(m, tm);
+        VectorGemm call = new VectorGemm(false, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate, null, pb,
+                depth(k), tm, 1, 1, true, false);
+        boolean parallel = (long) m * n * k >= PARALLEL_WORK;
+        call.phase = NARROW_PACK;
+        if (parallel) Parallel.run(NARROW_PACKS, call);
+        else for (int t = 0; t < NARROW_PACKS; t++) call.accept(t);
+        call.phase = NARROW;
+        if (parallel && tasks > 1) Parallel.run(tasks, call);
+        else for (int t = 0; t < tasks; t++) call.accept(t);
+    }
+
+    /** Rows [p0, p1) of a narrow product's B into the panel pb[ALIGN + p·2·LANES + j], columns past n zero. */
+    private void packNarrow(int p0, int p1) {
+        int w = 2 * LANES;
+        if (transB) { // B[j,p] at j·k + p: panel row by panel row, n read streams (going down each stored row
+            // instead wrote every line of the panel n times, far apart: the whole product ran 2× slower)
+            for (int p = p0, d = ALIGN + p0 * w; p < p1; p++, d += w) {
+                for (int j = 0, s = bOff + p; j < n; j++, s += k) pb[d + j] = b[s];
+                for (int j = n; j < w; j++) pb[d + j] = 0.0;
+            }
+        } else {      // B[p,j] at p·n + j: row by row
+            for (int p = p0, d = ALIGN + p0 * w; p < p1; p++, d += w) {
+                System.arraycopy(b, bOff + p * n, pb, d, n);
+                Arrays.fill(pb, d + n, d + w, 0.0);
+            }
+        }
+    }
+
+    /** Rows [r0, r1) of a narrow product (see narrowProduct): for each k-block, 8-row blocks against the packed B. */
+    private void narrowRows(int r0, int r1) {
+        int w = 2 * LANES;
+        double[] edge = buffer(2, NARROW_MR * w);
+        if (!accumulate) for (int r = r0; r < r1; r++) Arrays.fill(c, cOff + r * n, cOff + (r + 1) * n, 0.0);
+        for (int pc = 0; pc < k; pc += kc) {
+            int kb = Math.min(kc, k - pc), bIdx = ALIGN + pc * w;
+            for (int i = r0; i < r1; i += NARROW_MR) {
+                int rows = Math.min(NARROW_MR, r1 - i), a0 = aOff + i * k + pc;
+                if (rows == NARROW_MR && n == w) {
+                    kernel8x2Rows(kb, a, a0, k, 7, pb, bIdx, c, cOff + i * n, n);
+                    continue;
+                }
+                // an edge (fewer rows, or n < 2·LANES): rows past the edge repeat the last one; only the valid part goes back
+                Arrays.fill(edge, 0, NARROW_MR * w, 0.0);
+                for (int r = 0; r < rows; r++) System.arraycopy(c, cOff + (i + r) * n, edge, r * w, n);
+                kernel8x2Rows(kb, a, a0, k, rows - 1, pb, bIdx, edge, 0, w);
+                for (int r = 0; r < rows; r++) System.arraycopy(edge, r * w, c, cOff + (i + r) * n, n);
+            }
+        }
     }
 
     /** Rows [r0, r1) of C = a·b with k = 1: c[i,j] = fma(a[i], b[j], c or +0), B's row as vectors. */
@@ -631,6 +724,53 @@ final class VectorGemm implements Gemm, IntConsumer {
         c10.intoArray(c, r1); c11.intoArray(c, r1 + l); c12.intoArray(c, r1 + 2 * l); c13.intoArray(c, r1 + 3 * l);
         c20.intoArray(c, r2); c21.intoArray(c, r2 + l); c22.intoArray(c, r2 + 2 * l); c23.intoArray(c, r2 + 3 * l);
         c30.intoArray(c, r3); c31.intoArray(c, r3 + l); c32.intoArray(c, r3 + 2 * l); c33.intoArray(c, r3 + 3 * l);
+    }
+
+    /**
+     * The narrow kernel: C[8, 2·LANES] += A[8 rows, kb] · Bpanel[kb][2·LANES], A's row r at a0 + min(r, last)·lda
+     * (rows past {@code last} repeat it; their results are not used). 16 accumulators; per step 2 loads of B and
+     * 8 broadcasts of A.
+     */
+    private static void kernel8x2Rows(int kb, double[] a, int a0, int lda, int last, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+        final int l = LANES;
+        int q0 = a0, q1 = a0 + Math.min(1, last) * lda, q2 = a0 + Math.min(2, last) * lda, q3 = a0 + Math.min(3, last) * lda;
+        int q4 = a0 + Math.min(4, last) * lda, q5 = a0 + Math.min(5, last) * lda, q6 = a0 + Math.min(6, last) * lda, q7 = a0 + Math.min(7, last) * lda;
+        int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc, r6 = r5 + ldc, r7 = r6 + ldc;
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0), c01 = DoubleVector.fromArray(SPECIES, c, r0 + l);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1), c11 = DoubleVector.fromArray(SPECIES, c, r1 + l);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2), c21 = DoubleVector.fromArray(SPECIES, c, r2 + l);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3), c31 = DoubleVector.fromArray(SPECIES, c, r3 + l);
+        DoubleVector c40 = DoubleVector.fromArray(SPECIES, c, r4), c41 = DoubleVector.fromArray(SPECIES, c, r4 + l);
+        DoubleVector c50 = DoubleVector.fromArray(SPECIES, c, r5), c51 = DoubleVector.fromArray(SPECIES, c, r5 + l);
+        DoubleVector c60 = DoubleVector.fromArray(SPECIES, c, r6), c61 = DoubleVector.fromArray(SPECIES, c, r6 + l);
+        DoubleVector c70 = DoubleVector.fromArray(SPECIES, c, r7), c71 = DoubleVector.fromArray(SPECIES, c, r7 + l);
+        for (int p = 0, bi = bIdx; p < kb; p++, bi += 2 * l) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[q0 + p]);
+            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(SPECIES, a[q1 + p]);
+            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(SPECIES, a[q2 + p]);
+            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(SPECIES, a[q3 + p]);
+            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(SPECIES, a[q4 + p]);
+            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(SPECIES, a[q5 + p]);
+            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(SPECIES, a[q6 + p]);
+            c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(SPECIES, a[q7 + p]);
+            c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(c, r0); c01.intoArray(c, r0 + l);
+        c10.intoArray(c, r1); c11.intoArray(c, r1 + l);
+        c20.intoArray(c, r2); c21.intoArray(c, r2 + l);
+        c30.intoArray(c, r3); c31.intoArray(c, r3 + l);
+        c40.intoArray(c, r4); c41.intoArray(c, r4 + l);
+        c50.intoArray(c, r5); c51.intoArray(c, r5 + l);
+        c60.intoArray(c, r6); c61.intoArray(c, r6 + l);
+        c70.intoArray(c, r7); c71.intoArray(c, r7 + l);
     }
 
     /** 6 rows × 2 vectors: 12 accumulators, for machines with 16 vector registers. */

@@ -236,6 +236,8 @@ class KernelsTest {
                 {64, 100, 36}, {97, 131, 1100}, {367, 61, 70}, {12, 1031, 40}, {200, 300, 257}, {70, 40, 200}, {37, 130, 300}, {50, 700, 300},
                 // short k, C overwritten: chains start from a zero block, C is not read (edges in m and n, k at the limit)
                 {70, 300, 20}, {9, 200, 64}, {130, 1031, 3},
+                // narrow products (n ≤ two vectors, long k): full and edge row blocks, n below the panel width, several k-blocks
+                {64, 16, 1100}, {37, 13, 300}, {9, 3, 1000}, {20, 4, 2000}, {8, 8, 256},
                 // thin products (a row or column of C, or k = 1), past the parallel threshold too
                 {1, 1, 9}, {3, 1, 5}, {1, 5, 3}, {37, 1, 1}, {1, 37, 1}, {9, 70, 1}, {1000, 1, 600}, {45, 1, 6272}, {1, 1100, 600}, {1, 6272, 64}, {700, 801, 1}};
         return vectorKernels().stream().map(k -> DynamicTest.dynamicTest(k.name(), () -> {
