@@ -270,7 +270,7 @@ final class VectorGemm implements Gemm, IntConsumer {
      * (same JVM pairs, two threads; 64×16×6272:NN 1.6–1.75×).
      */
     private static boolean narrow(boolean transA, int m, int n, int k) {
-        return NV == 4 && !transA && n <= 2 * LANES && m >= 2 * MR && k >= NARROW_MIN_K;
+        return NV == 4 && !transA && n <= 2 * LANES && m >= NARROW_MR && k >= NARROW_MIN_K;
     }
 
     /**
