@@ -73,6 +73,8 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** This copy's species, a constant for C2 (see {@link KernelsProvider#specialize}). */
     static final VectorSpecies<Double> SPECIES = VectorKernels.speciesOf(KernelsProvider.classBits(MethodHandles.lookup()));
     static final int LANES = SPECIES.length();
+    /** Columns of the narrow kernel and of its packed B rows: two vectors (see narrow). */
+    private static final int NARROW_NR = 2 * LANES;
     /** Vectors per row of the register block: 4 with AVX-512's 32 vector registers, 2 with 16. */
     static final int NV = DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512 ? 4 : 2;
     /** Rows of the register block: 4 × 4 vectors = 16 accumulators, or 6 × 2 = 12 (see the kernels). */
@@ -270,7 +272,7 @@ final class VectorGemm implements Gemm, IntConsumer {
      * (same JVM pairs, two threads; 64×16×6272:NN 1.6–1.75×).
      */
     private static boolean narrow(boolean transA, int m, int n, int k) {
-        return NV == 4 && !transA && n <= 2 * LANES && m >= NARROW_MR && k >= NARROW_MIN_K;
+        return NV == 4 && !transA && n <= NARROW_NR && m >= NARROW_MR && k >= NARROW_MIN_K;
     }
 
     /**
@@ -281,7 +283,7 @@ final class VectorGemm implements Gemm, IntConsumer {
      */
     private static void narrowProduct(boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                                       double[] c, int cOff, boolean accumulate) {
-        double[] pb = buffer(1, k * 2 * LANES);
+        double[] pb = buffer(1, k * NARROW_NR);
         int tm = roundUp(ceilDiv(m, 4), NARROW_MR), tasks = ceilDiv(m, tm);
         VectorGemm call = new VectorGemm(false, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate, null, pb,
                 depth(k), tm, 1, 1, true, false);
@@ -294,9 +296,9 @@ final class VectorGemm implements Gemm, IntConsumer {
         else for (int t = 0; t < tasks; t++) call.accept(t);
     }
 
-    /** Rows [p0, p1) of a narrow product's B into the panel pb[ALIGN + p·2·LANES + j], columns past n zero. */
+    /** Rows [p0, p1) of a narrow product's B into the panel pb[ALIGN + p·NARROW_NR + j], columns past n zero. */
     private void packNarrow(int p0, int p1) {
-        int w = 2 * LANES;
+        final int w = NARROW_NR;
         if (transB) { // B[j,p] at j·k + p: panel row by panel row, n read streams (going down each stored row
             // instead wrote every line of the panel n times, far apart: the whole product ran 2× slower)
             for (int p = p0, d = ALIGN + p0 * w; p < p1; p++, d += w) {
@@ -313,7 +315,7 @@ final class VectorGemm implements Gemm, IntConsumer {
 
     /** Rows [r0, r1) of a narrow product (see narrowProduct): for each k-block, 8-row blocks against the packed B. */
     private void narrowRows(int r0, int r1) {
-        int w = 2 * LANES;
+        final int w = NARROW_NR;
         double[] edge = buffer(2, NARROW_MR * w);
         if (!accumulate) for (int r = r0; r < r1; r++) Arrays.fill(c, cOff + r * n, cOff + (r + 1) * n, 0.0);
         for (int pc = 0; pc < k; pc += kc) {

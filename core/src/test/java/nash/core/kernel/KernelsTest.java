@@ -227,14 +227,14 @@ class KernelsTest {
     /**
      * Every width, 1 and 3 threads, all transposes, shapes from tiny to past every cache block
      * (k beyond any KC, m beyond MC, n beyond NC, edges everywhere, A read packed and unpacked, B packed up front and per tile,
-     * chains started from C or from a zero block; C starts as noise, so reading it when overwriting shows): the same bits
+     * chains started from C or from zero registers; C starts as noise, so reading it when overwriting shows): the same bits
      * as one scalar FMA chain.
      */
     @TestFactory
     Stream<DynamicTest> gemmIsOneFmaChainPerElementForAnyWidthAndThreadCount() {
         int[][] shapes = {{1, 1, 1}, {1, 17, 1}, {5, 3, 2}, {6, 32, 9}, {7, 33, 65}, {13, 8, 129}, {33, 31, 17},
                 {64, 100, 36}, {97, 131, 1100}, {367, 61, 70}, {12, 1031, 40}, {200, 300, 257}, {70, 40, 200}, {37, 130, 300}, {50, 700, 300},
-                // short k, C overwritten: chains start from a zero block, C is not read (edges in m and n, k at the limit)
+                // short k, C overwritten: chains start from zero registers, C is not read (edges in m and n, k at the limit)
                 {70, 300, 20}, {9, 200, 64}, {130, 1031, 3},
                 // narrow products (n ≤ two vectors, long k): full and edge row blocks, n below the panel width, several k-blocks
                 {64, 16, 1100}, {37, 13, 300}, {9, 3, 1000}, {20, 4, 2000}, {8, 8, 256},
