@@ -22,7 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Blocking: the innermost loop runs down the row blocks of a tile with one B micro-panel (kc×NR,
  * half to two thirds of L1, on a cache line: see AlignedArrays) staying in L1, while the A micro-panels (of an
  * MC×kc block in L2) stream past it at MR values per step; were B's NR values per step to come from L2 instead,
- * L2's bandwidth, not the FMA units, would set the pace (derivation and measurements: docs/gemm.md).
+ * L2's bandwidth, not the FMA units, would set the pace (derivation and measurements: docs/gemm.md) — except for a
+ * product written in one k-block, where sparing C a clearing pass is worth more (see ROW_ORDER).
  *
  * <p>Determinism. Every element of C is computed as one chain of fused multiply-adds,
  * c ← fma(a[i,p], b[p,j], c) for p ascending, starting from C (accumulate) or +0: the kernel
@@ -56,11 +57,23 @@ final class VectorGemm implements Gemm, IntConsumer {
      * write of C, then the kernel's read of it) costs a large part of the product. Same JVM pairs, two threads: the
      * GAN layers' weight gradients (TN, k = batch 64) 1.15–1.3×, 64×12544×16 (a DCGAN critic's one-channel first
      * layer) 1.14–1.5×; one thread 256×256×16 1.77×. From k = 100 on it lost (0.84–0.92×: 1024×1568×128:TN,
-     * 512×512×100, 128×1568×128) — the kernel's stores then miss the cache, where the clearing had brought the lines in.
+     * 512×512×100, 128×1568×128) — the kernel's stores then miss the cache, where the clearing had brought the lines in;
+     * deeper single blocks start from zero registers in row order instead (see ROW_ORDER).
      * (Running the zero start through the edge block, or giving kernel4x4 a separate source block, measured no
      * gain and an 18% slower kernel on JDK 17, respectively.)
      */
     static final int ZERO_START_K = Integer.getInteger("nash.gemm.zeroStartK", 64);
+    /**
+     * Whether a product that overwrites C with a single k-block deeper than ZERO_START_K (a DCGAN layer's
+     * 1024×3136×128:TN) runs its register blocks along the rows of C instead of down a B panel, from zero
+     * registers. Down a panel, each block's 16 lines of C lie a row apart, which no prefetcher follows, so C had
+     * to be cleared first (13% of that product's time) for the kernel to find it in cache. Along a row, the kernel's
+     * stores run forward through four rows of C, which the prefetchers do follow, and nothing is cleared or read;
+     * the price is that each row block reads the tile's B block from L2 rather than its panel from L1, so a tile is
+     * narrower (rowTileColumns). Same JVM, alternating, two threads: 1024×3136×128 and 1024×1568×128:TN 1.13–1.34×;
+     * shallower products (k ≤ 64: 0.87–1.0×) and several k-blocks (1024³ 1.0–1.05×, 64-row GAN layers 0.93×) not.
+     */
+    static final boolean ROW_ORDER = Boolean.parseBoolean(System.getProperty("nash.gemm.rowOrder", "true"));
     /** Depth from which a product with n ≤ 2·LANES takes the narrow path (see narrow); shallower ones are small. */
     static final int NARROW_MIN_K = 256;
     /** Rows of the narrow kernel: 8 rows × 2 vectors, 16 accumulators. */
@@ -92,6 +105,11 @@ final class VectorGemm implements Gemm, IntConsumer {
     static final int MC = Integer.getInteger("nash.gemm.mc", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR));
     /** Columns of a packed B panel (KC×NC takes half of L2; two thirds with the deepest blocks, 4/3·KC). */
     static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
+    /**
+     * Columns of a tile run in row order (see ROW_ORDER): its kc×tn block of B, re-read from L2 by every row block,
+     * takes a quarter of L2 (320 at kc 128: 128–448 measured within 5% of each other).
+     */
+    private static int rowTileColumns(int kc) { return clamp(roundDown(CacheSizes.L2 / (4 * kc * 8), NR), NR, NC); }
 
     /**
      * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes), [1] packed B, [2] an edge block, [3] packed A,
@@ -111,7 +129,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     private final boolean transA, transB, accumulate;
     private final int kc, m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
     private final double[] a, b, c, pa, pb;
-    private final boolean directA, blockB;
+    private final boolean directA, blockB, rows;
     /**
      * What accept(t) runs: pack a block (PACK), compute a tile (TILES), rows of a thin product (THIN), pack a block
      * of k of a narrow product's B (NARROW_PACK) or compute its rows (NARROW).
@@ -120,15 +138,15 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static final int PACK = 0, TILES = 1, THIN = 2, NARROW = 3, NARROW_PACK = 4;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
-    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, KC, 1, 1, 1, false, false); }
+    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, KC, 1, 1, 1, false, false, false); }
 
     private VectorGemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                        double[] c, int cOff, int csr, int csc, boolean accumulate, double[] pa, double[] pb, int kc,
-                       int tm, int tn, int tilesN, boolean directA, boolean blockB) {
+                       int tm, int tn, int tilesN, boolean directA, boolean blockB, boolean rows) {
         this.transA = transA; this.transB = transB; this.accumulate = accumulate;
         this.kc = kc; this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
         this.c = c; this.cOff = cOff; this.csr = csr; this.csc = csc;
-        this.pa = pa; this.pb = pb; this.directA = directA; this.blockB = blockB; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
+        this.pa = pa; this.pb = pb; this.directA = directA; this.blockB = blockB; this.rows = rows; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
     }
 
     private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -174,7 +192,12 @@ final class VectorGemm implements Gemm, IntConsumer {
         long work = (long) m * n * k;
         // The partition: tiles tm×tn of C, shrunk from the cache blocks until there are enough tasks.
         // Balanced: 128 rows are two tiles of 66, not 126 + 2 (a 2-row tile would pack a whole B panel for 2 rows).
-        int tm = roundUp(ceilDiv(m, ceilDiv(m, MC)), MR), tn = roundUp(ceilDiv(n, ceilDiv(n, NC)), NR);
+        // In row order (see ROW_ORDER) a tile is rowTileColumns wide and up to 4·MC tall: no operand it keeps in cache grows
+        // with its height, while each tile reads its B block from L3 once (a cap, so that a Cᵀ tile's scratch stays a few MB).
+        int kc = depth(k), kBlocks = ceilDiv(k, kc);
+        boolean directA = directA(transA, n), rows = rowOrder(accumulate, k, kc, directA);
+        int tm = roundUp(ceilDiv(m, ceilDiv(m, rows ? 4 * MC : MC)), MR);
+        int tn = roundUp(ceilDiv(n, ceilDiv(n, rows ? rowTileColumns(kc) : NC)), NR);
         if (work >= PARALLEL_WORK) {
             while (ceilDiv(m, tm) * ceilDiv(n, tn) < MIN_TASKS) {
                 int tn2 = roundUp(tn / 2, NR), tm2 = roundUp(tm / 2, MR);
@@ -185,11 +208,10 @@ final class VectorGemm implements Gemm, IntConsumer {
         }
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
         // A and B are packed once, up front, into the calling thread's buffers (unless directA, blockB); the tiles only read them.
-        int kc = depth(k), kBlocks = ceilDiv(k, kc);
-        boolean directA = directA(transA, n), blockB = blockB(m, n, k, tm);
+        boolean blockB = blockB(m, n, k, tm);
         double[] pa = directA ? null : buffer(3, roundUp(m, MR) * k), pb = blockB ? null : buffer(1, roundUp(n, NR) * k);
         VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, pa, pb,
-                kc, tm, tn, tilesN, directA, blockB);
+                kc, tm, tn, tilesN, directA, blockB, rows);
         int packs = kBlocks * (call.groupsA() + call.groupsB());
         boolean parallel = work >= PARALLEL_WORK;
         call.phase = PACK;
@@ -250,13 +272,13 @@ final class VectorGemm implements Gemm, IntConsumer {
         if (k == 1) { // C[i,j] = fma(a[i], b[j], c): A and B lie the same way whether transposed or not
             rows = m;
             call = new VectorGemm(false, false, m, n, 1, a, aOff, b, bOff, c, cOff, n, 1, accumulate, null, null,
-                    1, Math.max(1, THIN_TASK_WORK / n), 1, 1, false, false);
+                    1, Math.max(1, THIN_TASK_WORK / n), 1, 1, false, false, false);
         } else {      // y = M·x with M rows×k: M[i,p] at i·k + p, or at p·rows + i when "transposed"
             boolean column = n == 1;
             rows = column ? m : n;
             call = new VectorGemm(column ? transA : !transB, false, rows, 1, k, column ? a : b, column ? aOff : bOff,
                     column ? b : a, column ? bOff : aOff, c, cOff, 1, 1, accumulate, null, null,
-                    k, roundUp(ceilDiv(THIN_TASK_WORK, k), 32), 1, 1, false, false);
+                    k, roundUp(ceilDiv(THIN_TASK_WORK, k), 32), 1, 1, false, false, false);
         }
         call.phase = THIN;
         int tasks = ceilDiv(rows, call.tm);
@@ -286,7 +308,7 @@ final class VectorGemm implements Gemm, IntConsumer {
         double[] pb = buffer(1, k * NARROW_NR);
         int tm = roundUp(ceilDiv(m, 4), NARROW_MR), tasks = ceilDiv(m, tm);
         VectorGemm call = new VectorGemm(false, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate, null, pb,
-                depth(k), tm, 1, 1, true, false);
+                depth(k), tm, 1, 1, true, false, false);
         boolean parallel = (long) m * n * k >= PARALLEL_WORK;
         call.phase = NARROW_PACK;
         if (parallel) Parallel.run(NARROW_PACKS, call);
@@ -409,6 +431,11 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** y[i] of a thin product's start: C's value when accumulating, else +0. */
     private double yAt(int i) { return accumulate ? c[cOff + i] : 0.0; }
 
+    /** Whether the register blocks run along C's rows from zero registers (see ROW_ORDER): one fresh k-block past ZERO_START_K. */
+    private static boolean rowOrder(boolean accumulate, int k, int kc, boolean directA) {
+        return ROW_ORDER && NV == 4 && !accumulate && !directA && k > ZERO_START_K && k <= kc;
+    }
+
     /** Whether the kernel reads A where it lies (see DIRECT_A_PANELS); only the 4×4 kernel can. */
     private static boolean directA(boolean transA, int n) { return NV == 4 && !transA && ceilDiv(n, NR) <= DIRECT_A_PANELS; }
 
@@ -525,7 +552,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** The mb×nb block at cc[base + r·ld + j] (row-major) of the tile at (i0, j0): C (+)= A·B over all k. */
     private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld) {
         double[] edge = buffer(2, MR * NR);
-        boolean zeroStart = !accumulate && k <= Math.min(ZERO_START_K, kc) && !directA && NV == 4; // one k-block, from +0
+        boolean zeroStart = rows || !accumulate && k <= Math.min(ZERO_START_K, kc) && !directA && NV == 4; // one k-block, from +0
         if (!accumulate && !zeroStart) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
         double[] bb = blockB ? buffer(4, roundUp(nb, NR) * kc) : pb;
         for (int pc = 0; pc < k; pc += kc) {
@@ -534,27 +561,27 @@ final class VectorGemm implements Gemm, IntConsumer {
                 packB(transB, b, bOff, n, k, pc, kb, j0, nb, bb, ALIGN);
                 bBase = ALIGN;
             }
-            for (int jr = 0; jr < nb; jr += NR) {
+            // Register block q: down each B panel in turn (the panel stays in L1), or along each row of blocks (rows).
+            for (int nj = ceilDiv(nb, NR), ni = ceilDiv(mb, MR), q = 0; q < ni * nj; q++) {
+                int jr = (rows ? q % nj : q / ni) * NR, ir = (rows ? q / nj : q % ni) * MR;
                 int nrv = Math.min(NR, nb - jr), bIdx = bBase + jr * kb;
-                for (int ir = 0; ir < mb; ir += MR) {
-                    int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb;
-                    int cIdx = base + ir * ld + jr;
-                    int a0 = aOff + (i0 + ir) * k + pc; // directA: row i of A at a0 + (i - i0 - ir)·k
-                    if (mrv == MR && nrv == NR) {
-                        if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, bb, bIdx, cc, cIdx, ld);
-                        else if (zeroStart) kernel4x4Zero(kb, pa, aIdx, bb, bIdx, cc, cIdx, ld);
-                        else kernel(kb, pa, aIdx, bb, bIdx, cc, cIdx, ld);
-                    } else { // an edge: the valid part into a full scratch block (+0 for zeroStart), the kernel there, and back
-                        Arrays.fill(edge, 0, MR * NR, 0.0);
-                        if (!zeroStart) for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
-                        if (directA) { // rows past the edge repeat the last one; their results are not copied back
-                            int last = mrv - 1;
-                            kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, bb, bIdx, edge, 0, NR);
-                        } else {
-                            kernel(kb, pa, aIdx, bb, bIdx, edge, 0, NR);
-                        }
-                        for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, cc, cIdx + r * ld, nrv);
+                int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb;
+                int cIdx = base + ir * ld + jr;
+                int a0 = aOff + (i0 + ir) * k + pc; // directA: row i of A at a0 + (i - i0 - ir)·k
+                if (mrv == MR && nrv == NR) {
+                    if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, bb, bIdx, cc, cIdx, ld);
+                    else if (zeroStart) kernel4x4Zero(kb, pa, aIdx, bb, bIdx, cc, cIdx, ld);
+                    else kernel(kb, pa, aIdx, bb, bIdx, cc, cIdx, ld);
+                } else { // an edge: the valid part into a full scratch block (+0 for zeroStart), the kernel there, and back
+                    Arrays.fill(edge, 0, MR * NR, 0.0);
+                    if (!zeroStart) for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
+                    if (directA) { // rows past the edge repeat the last one; their results are not copied back
+                        int last = mrv - 1;
+                        kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, bb, bIdx, edge, 0, NR);
+                    } else {
+                        kernel(kb, pa, aIdx, bb, bIdx, edge, 0, NR);
                     }
+                    for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, cc, cIdx + r * ld, nrv);
                 }
             }
         }

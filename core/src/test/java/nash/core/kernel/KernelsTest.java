@@ -227,8 +227,8 @@ class KernelsTest {
     /**
      * Every width, 1 and 3 threads, all transposes, shapes from tiny to past every cache block
      * (k beyond any KC, m beyond MC, n beyond NC, edges everywhere, A read packed and unpacked, B packed up front and per tile,
-     * chains started from C or from zero registers; C starts as noise, so reading it when overwriting shows): the same bits
-     * as one scalar FMA chain.
+     * chains started from C or from zero registers, blocks down B panels or along C's rows; C starts as noise, so reading it
+     * when overwriting shows): the same bits as one scalar FMA chain.
      */
     @TestFactory
     Stream<DynamicTest> gemmIsOneFmaChainPerElementForAnyWidthAndThreadCount() {
@@ -236,6 +236,8 @@ class KernelsTest {
                 {64, 100, 36}, {97, 131, 1100}, {367, 61, 70}, {12, 1031, 40}, {200, 300, 257}, {70, 40, 200}, {37, 130, 300}, {50, 700, 300},
                 // short k, C overwritten: chains start from zero registers, C is not read (edges in m and n, k at the limit)
                 {70, 300, 20}, {9, 200, 64}, {130, 1031, 3},
+                // one k-block past that, C overwritten: register blocks along C's rows, from zero registers (edges, Cᵀ, k at the block limit)
+                {70, 700, 100}, {40, 900, 90}, {300, 1100, 128},
                 // narrow products (n ≤ two vectors, long k): full and edge row blocks, n below the panel width, several k-blocks
                 {64, 16, 1100}, {37, 13, 300}, {9, 3, 1000}, {20, 4, 2000}, {8, 8, 256},
                 // thin products (a row or column of C, or k = 1), past the parallel threshold too
