@@ -179,11 +179,22 @@ final class VectorGemm implements Gemm, IntConsumer {
         // transposed and A is the smaller operand, compute Cᵀ = op(B)·op(A)ᵀ instead: the roles swap,
         // and the transpose falls on A. Each element is the same FMA chain, so the bits do not change.
         // Each tile is then computed in a scratch block and written back transposed, worth it once k is not short.
-        if (transB && (transA || (n > m && k >= SWAP_MIN_K))) {
+        // Cᵀ also when it pads the register blocks less (see lessPaddedAsCt).
+        if (transB && (transA || (n > m && k >= SWAP_MIN_K)) || k >= SWAP_MIN_K && lessPaddedAsCt(m, n)) {
             blocked(!transB, !transA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
         } else {
             blocked(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate);
         }
+    }
+
+    /**
+     * Whether Cᵀ (n×m) fills its MR×NR register blocks at least 10% better than C: with 4×32 blocks, n = 100 computes
+     * 128 columns, while as Cᵀ its 100 rows are 25 blocks of 4 (64×100×256: 1.12×; 1000×70×200 1.13×; 64×100×512:TN
+     * 1.34×; 64×40×512 1.05×; same JVM, alternating, two threads). Packing the other operand transposed and writing
+     * the tiles back transposed cost less than the padded FMAs once k ≥ SWAP_MIN_K.
+     */
+    private static boolean lessPaddedAsCt(int m, int n) {
+        return (long) roundUp(n, MR) * roundUp(m, NR) * 10 < (long) roundUp(m, MR) * roundUp(n, NR) * 9;
     }
 
     /** The packed, blocked product C (+)= op(A)·op(B), C[i,j] at cOff + i·csr + j·csc. */
