@@ -162,29 +162,40 @@ final class VectorGemm implements Gemm, IntConsumer {
             if (!accumulate) for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * n, cOff + (i + 1) * n, 0.0);
             return;
         }
-        if (k == 1 || n == 1 || m == 1) {
-            thin(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
-            return;
+        switch (route(transA, transB, m, n, k)) {
+            case THIN -> thin(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            case NARROW -> narrowProduct(transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            case SMALL -> small(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+            case BLOCKED_CT -> blocked(!transB, !transA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
+            case BLOCKED -> blocked(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate);
         }
-        if (narrow(transA, m, n, k)) {
-            narrowProduct(transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
-            return;
-        }
-        long work = (long) m * n * k;
-        if (work < SMALL_WORK) {
-            small(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
-            return;
-        }
+    }
+
+    /** The loops a product runs through. Every route computes the same FMA chain per element, so the bits never depend on it. */
+    enum Route {
+        /** A single row or column of C, or k = 1: see {@link #thin}. */
+        THIN,
+        /** At most two vectors' columns and a long k: see {@link #narrowProduct}. */
+        NARROW,
+        /** Too little work to pay for packing: see {@link #small}. */
+        SMALL,
+        /** Packed and blocked: see {@link #blocked}. */
+        BLOCKED,
+        /** Packed and blocked as Cᵀ = op(B)ᵀ·op(A)ᵀ, each tile written back transposed. */
+        BLOCKED_CT
+    }
+
+    /** The route of C (+)= op(A)·op(B), C m×n, for m, n, k ≥ 1: the shape alone decides it. */
+    static Route route(boolean transA, boolean transB, int m, int n, int k) {
+        if (k == 1 || n == 1 || m == 1) return Route.THIN;
+        if (narrow(transA, m, n, k)) return Route.NARROW;
+        if ((long) m * n * k < SMALL_WORK) return Route.SMALL;
         // Packing a transposed B is a transpose (slow); packing a transposed A is not. So when B is
         // transposed and A is the smaller operand, compute Cᵀ = op(B)·op(A)ᵀ instead: the roles swap,
-        // and the transpose falls on A. Each element is the same FMA chain, so the bits do not change.
-        // Each tile is then computed in a scratch block and written back transposed, worth it once k is not short.
-        // Cᵀ also when it pads the register blocks less (see lessPaddedAsCt).
-        if (transB && (transA || (n > m && k >= SWAP_MIN_K)) || k >= SWAP_MIN_K && lessPaddedAsCt(m, n)) {
-            blocked(!transB, !transA, n, m, k, b, bOff, a, aOff, c, cOff, 1, n, accumulate);
-        } else {
-            blocked(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate);
-        }
+        // and the transpose falls on A. Each tile is then computed in a scratch block and written back
+        // transposed, worth it once k is not short. Cᵀ also when it pads the register blocks less (see lessPaddedAsCt).
+        boolean ct = transB && (transA || (n > m && k >= SWAP_MIN_K)) || k >= SWAP_MIN_K && lessPaddedAsCt(m, n);
+        return ct ? Route.BLOCKED_CT : Route.BLOCKED;
     }
 
     /**
@@ -443,12 +454,12 @@ final class VectorGemm implements Gemm, IntConsumer {
     private double yAt(int i) { return accumulate ? c[cOff + i] : 0.0; }
 
     /** Whether the register blocks run along C's rows from zero registers (see ROW_ORDER): one fresh k-block past ZERO_START_K. */
-    private static boolean rowOrder(boolean accumulate, int k, int kc, boolean directA) {
+    static boolean rowOrder(boolean accumulate, int k, int kc, boolean directA) {
         return ROW_ORDER && NV == 4 && !accumulate && !directA && k > ZERO_START_K && k <= kc;
     }
 
     /** Whether the kernel reads A where it lies (see DIRECT_A_PANELS); only the 4×4 kernel can. */
-    private static boolean directA(boolean transA, int n) { return NV == 4 && !transA && ceilDiv(n, NR) <= DIRECT_A_PANELS; }
+    static boolean directA(boolean transA, int n) { return NV == 4 && !transA && ceilDiv(n, NR) <= DIRECT_A_PANELS; }
 
     /**
      * Whether each tile packs its own kc×tn blocks of B just before use, instead of all of B being packed up
@@ -516,7 +527,7 @@ final class VectorGemm implements Gemm, IntConsumer {
      * be one block instead of two, which saves a pass over a C of 25 MB in a DCGAN convolution (1024×3136, k = 128:
      * 1.13× one and two threads, same JVM; MLP shapes with k = 100, 256: 1.06–1.07×; others unchanged).
      */
-    private static int depth(int k) { return k <= 0 ? KC : ceilDiv(k, ceilDiv(3 * k, 4 * KC)); }
+    static int depth(int k) { return k <= 0 ? KC : ceilDiv(k, ceilDiv(3 * k, 4 * KC)); }
 
     /**
      * The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of kc. When the
