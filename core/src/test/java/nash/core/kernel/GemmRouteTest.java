@@ -59,7 +59,7 @@ class GemmRouteTest {
         assumeTrue(WIDE);
         int k = 128, kc = VectorGemm.depth(k);
         assertEquals(k, kc, "k = 128 is one k-block");
-        assertTrue(VectorGemm.rowOrder(false, k, kc, false), "a DCGAN critic's input gradient, 1024×1568×128:TN");
+        assertTrue(VectorGemm.rowOrder(false, k, kc, false), "Wᵀ·dY of a DCGAN convolution, 1024×1568×128:TN");
         assertFalse(VectorGemm.rowOrder(true, k, kc, false), "accumulating: C must be read");
         assertFalse(VectorGemm.rowOrder(false, 64, VectorGemm.depth(64), false), "short k: down the panels from zeros");
         assertFalse(VectorGemm.rowOrder(false, 1024, VectorGemm.depth(1024), false), "several k-blocks");
