@@ -120,7 +120,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static int rowTileColumns(int kc) { return clamp(roundDown(CacheSizes.L2 / (4 * kc * 8), NR), NR, NC); }
 
     /**
-     * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes), [1] packed B, [2] an edge block, [3] packed A,
+     * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes; 4·MC·rowTileColumns·8 in row order), [1] packed B, [2] an edge block, [3] packed A,
      * [4] a tile's block of B (see blockB).
      * A thread keeps the largest it needed (the caller about (m·k + k·n)·8 bytes), so training
      * loops allocate nothing. Slots 0, 1 and 4, which the kernel reads and writes as whole vectors, are
