@@ -120,23 +120,30 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static int rowTileColumns(int kc) { return clamp(roundDown(CacheSizes.L2 / (4 * kc * 8), NR), NR, NC); }
 
     /**
-     * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes; 4·MC·rowTileColumns·8 in row order), [1] packed B, [2] an edge block, [3] packed A,
-     * [4] a tile's block of B (see blockB).
+     * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes; 4·MC·rowTileColumns·8 in row order), [1] the packed operands
+     * (see packed), [2] an edge block.
      * A thread keeps the largest it needed (the caller about (m·k + k·n)·8 bytes), so training
-     * loops allocate nothing. Slots 0, 1 and 4, which the kernel reads and writes as whole vectors, are
+     * loops allocate nothing. Slots 0 and 1, which the kernel reads and writes as whole vectors, are
      * used from index {@link #ALIGN} on: a cache-line boundary where the JVM lets that be known.
      * (A plain ThreadLocal, no lambdas: a lambda in a hidden class cannot name its class.)
      */
     private static final ThreadLocal<double[][]> BUFFERS = new ThreadLocal<>();
-    /** First index of slots 0, 1 and 4 (see {@link AlignedArrays}). */
+    /** First index of slots 0 and 1 (see {@link AlignedArrays}). */
     private static final int ALIGN = AlignedArrays.OFFSET;
 
     // One call: operands, the packed copies, the partition (tiles tm×tn of C, tilesN per row of tiles),
     // and which phase accept() runs; unused in the entry instance. C[i,j] is at cOff + i·csr + j·csc:
     // (n, 1) normally, (1, m) when the product computed is Cᵀ (see gemm), whose rows are C's columns.
     private final boolean transA, transB, accumulate;
-    private final int kc, m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN;
-    private final double[] a, b, c, pa, pb;
+    private final int kc, m, n, k, aOff, bOff, cOff, csr, csc, mPad, nPad, tm, tn, tilesN, aAt;
+    private final double[] a, b, c;
+    /**
+     * The packed operands, one array (the calling thread's slot 1): B's micro-panels from ALIGN (all of k, or with
+     * blockB one k-block, each tile's columns at j0·kc), then A's from aAt. One array, not two: the kernel then needs
+     * one base address, and on JDK 25 C2 otherwise kept the two bases in vector registers and moved them into general
+     * ones at every step — two µops on an FMA port per 16 FMAs, the kernel 12% slower (docs/gemm.md).
+     */
+    private final double[] packed;
     private final boolean directA, blockB, rows;
     /**
      * What accept(t) runs: pack a block (PACK), compute a tile (TILES), rows of a thin product (THIN), pack a block
@@ -146,15 +153,15 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static final int PACK = 0, TILES = 1, THIN = 2, NARROW = 3, NARROW_PACK = 4;
 
     /** The entry instance, created by {@link KernelsProvider#specialize}, one per species. */
-    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, null, KC, 1, 1, 1, false, false, false); }
+    VectorGemm() { this(false, false, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, false, null, 0, KC, 1, 1, 1, false, false, false); }
 
     private VectorGemm(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
-                       double[] c, int cOff, int csr, int csc, boolean accumulate, double[] pa, double[] pb, int kc,
+                       double[] c, int cOff, int csr, int csc, boolean accumulate, double[] packed, int aAt, int kc,
                        int tm, int tn, int tilesN, boolean directA, boolean blockB, boolean rows) {
         this.transA = transA; this.transB = transB; this.accumulate = accumulate;
         this.kc = kc; this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
         this.c = c; this.cOff = cOff; this.csr = csr; this.csc = csc;
-        this.pa = pa; this.pb = pb; this.directA = directA; this.blockB = blockB; this.rows = rows; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
+        this.packed = packed; this.aAt = aAt; this.directA = directA; this.blockB = blockB; this.rows = rows; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
     }
 
     private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -239,8 +246,9 @@ final class VectorGemm implements Gemm, IntConsumer {
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
         // A and B are packed once, up front, into the calling thread's buffers (unless directA, blockB); the tiles only read them.
         boolean blockB = blockB(m, n, k, tm);
-        double[] pa = directA ? null : buffer(3, roundUp(m, MR) * k), pb = blockB ? null : buffer(1, roundUp(n, NR) * k);
-        VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, pa, pb,
+        int bSize = roundUp(n, NR) * (blockB ? kc : k), aAt = ALIGN + roundUp(bSize, AlignedArrays.LINE / Double.BYTES);
+        double[] packed = buffer(1, aAt - ALIGN + (directA ? 0 : roundUp(m, MR) * k));
+        VectorGemm call = new VectorGemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, csr, csc, accumulate, packed, aAt,
                 kc, tm, tn, tilesN, directA, blockB, rows);
         int packs = kBlocks * (call.groupsA() + call.groupsB());
         boolean parallel = work >= PARALLEL_WORK;
@@ -281,10 +289,10 @@ final class VectorGemm implements Gemm, IntConsumer {
         int kb = Math.min(kc, k - pc);
         if (g < groupsA) {
             int i0 = g * MC;
-            packA(transA, a, aOff, m, k, pc, kb, i0, Math.min(MC, m - i0), pa, pc * mPad + i0 * kb);
+            packA(transA, a, aOff, m, k, pc, kb, i0, Math.min(MC, m - i0), packed, aAt + pc * mPad + i0 * kb);
         } else {
             int j0 = (g - groupsA) * NC;
-            packB(transB, b, bOff, n, k, pc, kb, j0, Math.min(NC, n - j0), pb, ALIGN + pc * nPad + j0 * kb);
+            packB(transB, b, bOff, n, k, pc, kb, j0, Math.min(NC, n - j0), packed, ALIGN + pc * nPad + j0 * kb);
         }
     }
 
@@ -301,13 +309,13 @@ final class VectorGemm implements Gemm, IntConsumer {
         int rows;
         if (k == 1) { // C[i,j] = fma(a[i], b[j], c): A and B lie the same way whether transposed or not
             rows = m;
-            call = new VectorGemm(false, false, m, n, 1, a, aOff, b, bOff, c, cOff, n, 1, accumulate, null, null,
+            call = new VectorGemm(false, false, m, n, 1, a, aOff, b, bOff, c, cOff, n, 1, accumulate, null, 0,
                     1, Math.max(1, THIN_TASK_WORK / n), 1, 1, false, false, false);
         } else {      // y = M·x with M rows×k: M[i,p] at i·k + p, or at p·rows + i when "transposed"
             boolean column = n == 1;
             rows = column ? m : n;
             call = new VectorGemm(column ? transA : !transB, false, rows, 1, k, column ? a : b, column ? aOff : bOff,
-                    column ? b : a, column ? bOff : aOff, c, cOff, 1, 1, accumulate, null, null,
+                    column ? b : a, column ? bOff : aOff, c, cOff, 1, 1, accumulate, null, 0,
                     k, roundUp(ceilDiv(THIN_TASK_WORK, k), 32), 1, 1, false, false, false);
         }
         call.phase = THIN;
@@ -337,7 +345,7 @@ final class VectorGemm implements Gemm, IntConsumer {
                                       double[] c, int cOff, boolean accumulate) {
         double[] pb = buffer(1, k * NARROW_NR);
         int tm = roundUp(ceilDiv(m, 4), NARROW_MR), tasks = ceilDiv(m, tm);
-        VectorGemm call = new VectorGemm(false, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate, null, pb,
+        VectorGemm call = new VectorGemm(false, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate, pb, 0,
                 depth(k), tm, 1, 1, true, false, false);
         boolean parallel = (long) m * n * k >= PARALLEL_WORK;
         call.phase = NARROW_PACK;
@@ -348,19 +356,19 @@ final class VectorGemm implements Gemm, IntConsumer {
         else for (int t = 0; t < tasks; t++) call.accept(t);
     }
 
-    /** Rows [p0, p1) of a narrow product's B into the panel pb[ALIGN + p·NARROW_NR + j], columns past n zero. */
+    /** Rows [p0, p1) of a narrow product's B into the panel packed[ALIGN + p·NARROW_NR + j], columns past n zero. */
     private void packNarrow(int p0, int p1) {
         final int w = NARROW_NR;
         if (transB) { // B[j,p] at j·k + p: panel row by panel row, n read streams (going down each stored row
             // instead wrote every line of the panel n times, far apart: the whole product ran 2× slower)
             for (int p = p0, d = ALIGN + p0 * w; p < p1; p++, d += w) {
-                for (int j = 0, s = bOff + p; j < n; j++, s += k) pb[d + j] = b[s];
-                for (int j = n; j < w; j++) pb[d + j] = 0.0;
+                for (int j = 0, s = bOff + p; j < n; j++, s += k) packed[d + j] = b[s];
+                for (int j = n; j < w; j++) packed[d + j] = 0.0;
             }
         } else {      // B[p,j] at p·n + j: row by row
             for (int p = p0, d = ALIGN + p0 * w; p < p1; p++, d += w) {
-                System.arraycopy(b, bOff + p * n, pb, d, n);
-                Arrays.fill(pb, d + n, d + w, 0.0);
+                System.arraycopy(b, bOff + p * n, packed, d, n);
+                Arrays.fill(packed, d + n, d + w, 0.0);
             }
         }
     }
@@ -375,13 +383,13 @@ final class VectorGemm implements Gemm, IntConsumer {
             for (int i = r0; i < r1; i += NARROW_MR) {
                 int rows = Math.min(NARROW_MR, r1 - i), a0 = aOff + i * k + pc;
                 if (rows == NARROW_MR && n == w) {
-                    kernel8x2Rows(kb, a, a0, k, 7, pb, bIdx, c, cOff + i * n, n);
+                    kernel8x2Rows(kb, a, a0, k, 7, packed, bIdx, c, cOff + i * n, n);
                     continue;
                 }
                 // an edge (fewer rows, or n < 2·LANES): rows past the edge repeat the last one; only the valid part goes back
                 Arrays.fill(edge, 0, NARROW_MR * w, 0.0);
                 for (int r = 0; r < rows; r++) System.arraycopy(c, cOff + (i + r) * n, edge, r * w, n);
-                kernel8x2Rows(kb, a, a0, k, rows - 1, pb, bIdx, edge, 0, w);
+                kernel8x2Rows(kb, a, a0, k, rows - 1, packed, bIdx, edge, 0, w);
                 for (int r = 0; r < rows; r++) System.arraycopy(edge, r * w, c, cOff + (i + r) * n, n);
             }
         }
@@ -485,11 +493,11 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** Row groups of A to pack per k-block: none when the kernel reads A where it lies. */
     private int groupsA() { return directA ? 0 : ceilDiv(m, MC); }
 
-    /** This thread's scratch array number {@code slot}, with {@code size} elements from index 0 (slots 2, 3) or ALIGN (0, 1, 4). */
+    /** This thread's scratch array number {@code slot}, with {@code size} elements from index 0 (slot 2) or ALIGN (0, 1). */
     private static double[] buffer(int slot, int size) {
         double[][] bufs = BUFFERS.get();
-        if (bufs == null) BUFFERS.set(bufs = new double[5][0]);
-        boolean aligned = slot <= 1 || slot == 4;
+        if (bufs == null) BUFFERS.set(bufs = new double[3][0]);
+        boolean aligned = slot <= 1;
         if (bufs[slot].length < size + (aligned ? ALIGN : 0)) {
             int grown = Math.max(size, bufs[slot].length * 5 / 4);
             bufs[slot] = aligned ? AlignedArrays.allocate(grown) : new double[grown];
@@ -584,32 +592,32 @@ final class VectorGemm implements Gemm, IntConsumer {
         double[] edge = buffer(2, MR * NR);
         boolean zeroStart = rows || !accumulate && k <= Math.min(ZERO_START_K, kc) && !directA && NV == 4; // one k-block, from +0
         if (!accumulate && !zeroStart) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
-        double[] bb = blockB ? buffer(4, roundUp(nb, NR) * kc) : pb;
+        double[] ab = packed;
         for (int pc = 0; pc < k; pc += kc) {
             int kb = Math.min(kc, k - pc), bBase = ALIGN + pc * nPad + j0 * kb;
-            if (blockB) { // this tile's kc×nb block of B, packed now into this thread's buffer (L2-sized)
-                packB(transB, b, bOff, n, k, pc, kb, j0, nb, bb, ALIGN);
-                bBase = ALIGN;
+            if (blockB) { // this tile's kc×nb block of B, packed now (L2-sized), at j0·kc: its own columns, whatever the kb
+                bBase = ALIGN + j0 * kc;
+                packB(transB, b, bOff, n, k, pc, kb, j0, nb, ab, bBase);
             }
             // Register block q: down each B panel in turn (the panel stays in L1), or along each row of blocks (rows).
             for (int nj = ceilDiv(nb, NR), ni = ceilDiv(mb, MR), q = 0; q < ni * nj; q++) {
                 int jr = (rows ? q % nj : q / ni) * NR, ir = (rows ? q / nj : q % ni) * MR;
                 int nrv = Math.min(NR, nb - jr), bIdx = bBase + jr * kb;
-                int mrv = Math.min(MR, mb - ir), aIdx = pc * mPad + (i0 + ir) * kb;
+                int mrv = Math.min(MR, mb - ir), aIdx = aAt + pc * mPad + (i0 + ir) * kb;
                 int cIdx = base + ir * ld + jr;
                 int a0 = aOff + (i0 + ir) * k + pc; // directA: row i of A at a0 + (i - i0 - ir)·k
                 if (mrv == MR && nrv == NR) {
-                    if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, bb, bIdx, cc, cIdx, ld);
-                    else if (zeroStart) kernel4x4Zero(kb, pa, aIdx, bb, bIdx, cc, cIdx, ld);
-                    else kernel(kb, pa, aIdx, bb, bIdx, cc, cIdx, ld);
+                    if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, ab, bIdx, cc, cIdx, ld);
+                    else if (zeroStart) kernel4x4Zero(kb, ab, aIdx, bIdx, cc, cIdx, ld);
+                    else kernel(kb, ab, aIdx, bIdx, cc, cIdx, ld);
                 } else { // an edge: the valid part into a full scratch block (+0 for zeroStart), the kernel there, and back
                     Arrays.fill(edge, 0, MR * NR, 0.0);
                     if (!zeroStart) for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
                     if (directA) { // rows past the edge repeat the last one; their results are not copied back
                         int last = mrv - 1;
-                        kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, bb, bIdx, edge, 0, NR);
+                        kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, ab, bIdx, edge, 0, NR);
                     } else {
-                        kernel(kb, pa, aIdx, bb, bIdx, edge, 0, NR);
+                        kernel(kb, ab, aIdx, bIdx, edge, 0, NR);
                     }
                     for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, cc, cIdx + r * ld, nrv);
                 }
@@ -693,10 +701,10 @@ final class VectorGemm implements Gemm, IntConsumer {
         }
     }
 
-    /** The register block C[MR, NR] += Apanel[kb][MR] · Bpanel[kb][NR]; ldc is C's row stride. */
-    private static void kernel(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
-        if (NV == 4) kernel4x4(kb, pa, aIdx, pb, bIdx, c, cIdx, ldc);
-        else kernel6x2(kb, pa, aIdx, pb, bIdx, c, cIdx, ldc);
+    /** The register block C[MR, NR] += Apanel[kb][MR] · Bpanel[kb][NR], both panels in ab (see packed); ldc is C's row stride. */
+    private static void kernel(int kb, double[] ab, int aIdx, int bIdx, double[] c, int cIdx, int ldc) {
+        if (NV == 4) kernel4x4(kb, ab, aIdx, bIdx, c, cIdx, ldc);
+        else kernel6x2(kb, ab, aIdx, bIdx, c, cIdx, ldc);
     }
 
     /**
@@ -705,7 +713,7 @@ final class VectorGemm implements Gemm, IntConsumer {
      * sits at the edge of C2's budget, and when it is recompiled (after a deoptimization: a JFR
      * recording, an agent, a new class) the last rows' vectors can stay boxed, 4× slower for good.
      */
-    private static void kernel4x4(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+    private static void kernel4x4(int kb, double[] ab, int aIdx, int bIdx, double[] c, int cIdx, int ldc) {
         final int l = LANES;
         int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0), c01 = DoubleVector.fromArray(SPECIES, c, r0 + l),
@@ -717,15 +725,15 @@ final class VectorGemm implements Gemm, IntConsumer {
         DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3), c31 = DoubleVector.fromArray(SPECIES, c, r3 + l),
                 c32 = DoubleVector.fromArray(SPECIES, c, r3 + 2 * l), c33 = DoubleVector.fromArray(SPECIES, c, r3 + 3 * l);
         for (int p = 0, ai = aIdx, bi = bIdx; p < kb; p++, ai += MR, bi += 4 * l) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l),
-                    b2 = DoubleVector.fromArray(SPECIES, pb, bi + 2 * l), b3 = DoubleVector.fromArray(SPECIES, pb, bi + 3 * l);
-            DoubleVector x = DoubleVector.broadcast(SPECIES, pa[ai]);
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, ab, bi), b1 = DoubleVector.fromArray(SPECIES, ab, bi + l),
+                    b2 = DoubleVector.fromArray(SPECIES, ab, bi + 2 * l), b3 = DoubleVector.fromArray(SPECIES, ab, bi + 3 * l);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, ab[ai]);
             c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02); c03 = x.fma(b3, c03);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 1]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 1]);
             c10 = x.fma(b0, c10); c11 = x.fma(b1, c11); c12 = x.fma(b2, c12); c13 = x.fma(b3, c13);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 2]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 2]);
             c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22); c23 = x.fma(b3, c23);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 3]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 3]);
             c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32); c33 = x.fma(b3, c33);
         }
         c00.intoArray(c, r0); c01.intoArray(c, r0 + l); c02.intoArray(c, r0 + 2 * l); c03.intoArray(c, r0 + 3 * l);
@@ -735,22 +743,22 @@ final class VectorGemm implements Gemm, IntConsumer {
     }
 
     /** {@link #kernel4x4} with every chain starting from +0 instead of C (see ZERO_START_K): C is only written. */
-    private static void kernel4x4Zero(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+    private static void kernel4x4Zero(int kb, double[] ab, int aIdx, int bIdx, double[] c, int cIdx, int ldc) {
         final int l = LANES;
         int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
         DoubleVector z = DoubleVector.zero(SPECIES);
         DoubleVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
         DoubleVector c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
         for (int p = 0, ai = aIdx, bi = bIdx; p < kb; p++, ai += MR, bi += 4 * l) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l),
-                    b2 = DoubleVector.fromArray(SPECIES, pb, bi + 2 * l), b3 = DoubleVector.fromArray(SPECIES, pb, bi + 3 * l);
-            DoubleVector x = DoubleVector.broadcast(SPECIES, pa[ai]);
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, ab, bi), b1 = DoubleVector.fromArray(SPECIES, ab, bi + l),
+                    b2 = DoubleVector.fromArray(SPECIES, ab, bi + 2 * l), b3 = DoubleVector.fromArray(SPECIES, ab, bi + 3 * l);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, ab[ai]);
             c00 = x.fma(b0, c00); c01 = x.fma(b1, c01); c02 = x.fma(b2, c02); c03 = x.fma(b3, c03);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 1]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 1]);
             c10 = x.fma(b0, c10); c11 = x.fma(b1, c11); c12 = x.fma(b2, c12); c13 = x.fma(b3, c13);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 2]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 2]);
             c20 = x.fma(b0, c20); c21 = x.fma(b1, c21); c22 = x.fma(b2, c22); c23 = x.fma(b3, c23);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 3]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 3]);
             c30 = x.fma(b0, c30); c31 = x.fma(b1, c31); c32 = x.fma(b2, c32); c33 = x.fma(b3, c33);
         }
         c00.intoArray(c, r0); c01.intoArray(c, r0 + l); c02.intoArray(c, r0 + 2 * l); c03.intoArray(c, r0 + 3 * l);
@@ -837,7 +845,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     }
 
     /** 6 rows × 2 vectors: 12 accumulators, for machines with 16 vector registers. */
-    private static void kernel6x2(int kb, double[] pa, int aIdx, double[] pb, int bIdx, double[] c, int cIdx, int ldc) {
+    private static void kernel6x2(int kb, double[] ab, int aIdx, int bIdx, double[] c, int cIdx, int ldc) {
         final int l = LANES;
         int r0 = cIdx, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc;
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0), c01 = DoubleVector.fromArray(SPECIES, c, r0 + l);
@@ -847,18 +855,18 @@ final class VectorGemm implements Gemm, IntConsumer {
         DoubleVector c40 = DoubleVector.fromArray(SPECIES, c, r4), c41 = DoubleVector.fromArray(SPECIES, c, r4 + l);
         DoubleVector c50 = DoubleVector.fromArray(SPECIES, c, r5), c51 = DoubleVector.fromArray(SPECIES, c, r5 + l);
         for (int p = 0, ai = aIdx, bi = bIdx; p < kb; p++, ai += MR, bi += 2 * l) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, pb, bi), b1 = DoubleVector.fromArray(SPECIES, pb, bi + l);
-            DoubleVector x = DoubleVector.broadcast(SPECIES, pa[ai]);
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, ab, bi), b1 = DoubleVector.fromArray(SPECIES, ab, bi + l);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, ab[ai]);
             c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 1]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 1]);
             c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 2]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 2]);
             c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 3]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 3]);
             c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 4]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 4]);
             c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(SPECIES, pa[ai + 5]);
+            x = DoubleVector.broadcast(SPECIES, ab[ai + 5]);
             c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
         }
         c00.intoArray(c, r0); c01.intoArray(c, r0 + l);
