@@ -29,7 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  * c ← fma(a[i,p], b[p,j], c) for p ascending, starting from C (accumulate) or +0: the kernel
  * loads its block of C, adds a k-panel, stores it back. So the bits depend on nothing but the
  * operands: not the blocking, the tiling, the vector width, nor the thread count. Tasks are tiles
- * of C fixed by the shapes alone; each packs what it needs into its own thread's buffers.
+ * of C fixed by the shapes alone; a tile that packs its own block of B does so into its own region of the call's
+ * packed array (see packed).
  */
 final class VectorGemm implements Gemm, IntConsumer {
 
@@ -244,7 +245,7 @@ final class VectorGemm implements Gemm, IntConsumer {
             }
         }
         int tilesN = ceilDiv(n, tn), tiles = ceilDiv(m, tm) * tilesN;
-        // A and B are packed once, up front, into the calling thread's buffers (unless directA, blockB); the tiles only read them.
+        // A and B are packed once, up front, into the calling thread's array (unless directA, blockB); the tiles only read them.
         boolean blockB = blockB(m, n, k, tm);
         int bSize = roundUp(n, NR) * (blockB ? kc : k), aAt = ALIGN + roundUp(bSize, AlignedArrays.LINE / Double.BYTES);
         double[] packed = buffer(1, aAt - ALIGN + (directA ? 0 : roundUp(m, MR) * k));
