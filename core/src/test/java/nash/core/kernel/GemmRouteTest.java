@@ -48,7 +48,7 @@ class GemmRouteTest {
 
     @Test
     void cTIsComputedWhenItPadsTheRegisterBlocksLess() {
-        assumeTrue(WIDE); // with 4×32 blocks; 6×16 ones pad differently
+        assumeTrue(WIDE); // with 4×32 blocks; the 6×8 ones of 256-bit vectors pad differently
         assertEquals(Route.BLOCKED_CT, VectorGemm.route(false, false, 64, 100, 256), "n = 100 pads 128 columns, as rows 100");
         assertEquals(Route.BLOCKED, VectorGemm.route(false, false, 100, 64, 256), "already the better way round");
         assertEquals(Route.BLOCKED, VectorGemm.route(false, false, 64, 100, 32), "k too short");
