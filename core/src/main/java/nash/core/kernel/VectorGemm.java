@@ -140,7 +140,8 @@ final class VectorGemm implements Gemm, IntConsumer {
     private final double[] a, b, c;
     /**
      * The packed operands, one array (the calling thread's slot 1): B's micro-panels from ALIGN (all of k, or with
-     * blockB one k-block, each tile's columns at j0·kc), then A's from aAt. One array, not two: the kernel then needs
+     * blockB one k-block, each tile's columns at j0·kc), then A's from aAt; for a narrow product, its B as rows of
+     * NARROW_NR from ALIGN (see packNarrow). One array, not two: the kernel then needs
      * one base address, and on JDK 25 C2 otherwise kept the two bases in vector registers and moved them into general
      * ones at every step — two µops on an FMA port per 16 FMAs, the kernel 12% slower (docs/gemm.md).
      */
@@ -344,9 +345,9 @@ final class VectorGemm implements Gemm, IntConsumer {
      */
     private static void narrowProduct(boolean transB, int m, int n, int k, double[] a, int aOff, double[] b, int bOff,
                                       double[] c, int cOff, boolean accumulate) {
-        double[] pb = buffer(1, k * NARROW_NR);
+        double[] packed = buffer(1, k * NARROW_NR);
         int tm = roundUp(ceilDiv(m, 4), NARROW_MR), tasks = ceilDiv(m, tm);
-        VectorGemm call = new VectorGemm(false, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate, pb, 0,
+        VectorGemm call = new VectorGemm(false, transB, m, n, k, a, aOff, b, bOff, c, cOff, n, 1, accumulate, packed, 0,
                 depth(k), tm, 1, 1, true, false, false);
         boolean parallel = (long) m * n * k >= PARALLEL_WORK;
         call.phase = NARROW_PACK;
@@ -593,12 +594,11 @@ final class VectorGemm implements Gemm, IntConsumer {
         double[] edge = buffer(2, MR * NR);
         boolean zeroStart = rows || !accumulate && k <= Math.min(ZERO_START_K, kc) && !directA && NV == 4; // one k-block, from +0
         if (!accumulate && !zeroStart) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
-        double[] ab = packed;
         for (int pc = 0; pc < k; pc += kc) {
             int kb = Math.min(kc, k - pc), bBase = ALIGN + pc * nPad + j0 * kb;
             if (blockB) { // this tile's kc×nb block of B, packed now (L2-sized), at j0·kc: its own columns, whatever the kb
                 bBase = ALIGN + j0 * kc;
-                packB(transB, b, bOff, n, k, pc, kb, j0, nb, ab, bBase);
+                packB(transB, b, bOff, n, k, pc, kb, j0, nb, packed, bBase);
             }
             // Register block q: down each B panel in turn (the panel stays in L1), or along each row of blocks (rows).
             for (int nj = ceilDiv(nb, NR), ni = ceilDiv(mb, MR), q = 0; q < ni * nj; q++) {
@@ -608,17 +608,17 @@ final class VectorGemm implements Gemm, IntConsumer {
                 int cIdx = base + ir * ld + jr;
                 int a0 = aOff + (i0 + ir) * k + pc; // directA: row i of A at a0 + (i - i0 - ir)·k
                 if (mrv == MR && nrv == NR) {
-                    if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, ab, bIdx, cc, cIdx, ld);
-                    else if (zeroStart) kernel4x4Zero(kb, ab, aIdx, bIdx, cc, cIdx, ld);
-                    else kernel(kb, ab, aIdx, bIdx, cc, cIdx, ld);
+                    if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, packed, bIdx, cc, cIdx, ld);
+                    else if (zeroStart) kernel4x4Zero(kb, packed, aIdx, bIdx, cc, cIdx, ld);
+                    else kernel(kb, packed, aIdx, bIdx, cc, cIdx, ld);
                 } else { // an edge: the valid part into a full scratch block (+0 for zeroStart), the kernel there, and back
                     Arrays.fill(edge, 0, MR * NR, 0.0);
                     if (!zeroStart) for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
                     if (directA) { // rows past the edge repeat the last one; their results are not copied back
                         int last = mrv - 1;
-                        kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, ab, bIdx, edge, 0, NR);
+                        kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, packed, bIdx, edge, 0, NR);
                     } else {
-                        kernel(kb, ab, aIdx, bIdx, edge, 0, NR);
+                        kernel(kb, packed, aIdx, bIdx, edge, 0, NR);
                     }
                     for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, cc, cIdx + r * ld, nrv);
                 }
