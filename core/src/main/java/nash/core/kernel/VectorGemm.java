@@ -121,7 +121,8 @@ final class VectorGemm implements Gemm, IntConsumer {
     private static int rowTileColumns(int kc) { return clamp(roundDown(CacheSizes.L2 / (4 * kc * 8), NR), NR, NC); }
 
     /**
-     * Per thread: [0] a tile of Cᵀ (up to MC·NC·8 bytes; 4·MC·rowTileColumns·8 in row order), [1] the packed operands
+     * Per thread: [0] a scratch tile of C (column panels, see tile) or Cᵀ (up to MC·NC·8 bytes; 4·MC·rowTileColumns·8
+     * in row order), [1] the packed operands
      * (see packed), [2] an edge block.
      * A thread keeps the largest it needed (the caller about (m·k + k·n)·8 bytes), so training
      * loops allocate nothing. Slots 0 and 1, which the kernel reads and writes as whole vectors, are
@@ -548,78 +549,100 @@ final class VectorGemm implements Gemm, IntConsumer {
     static int depth(int k) { return k <= 0 ? KC : ceilDiv(k, ceilDiv(3 * k, 4 * KC)); }
 
     /**
-     * The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of kc. When the
-     * product is Cᵀ (csc ≠ 1, see gemm) the tile is computed row-major in this thread's scratch
-     * block and written back transposed once, not once per k-block and register block.
+     * The tile C[i0 .. i0+tm, j0 .. j0+tn) (clipped to C), over all of k in blocks of kc. Computed in place when C
+     * is not transposed and k is one block. Otherwise in this thread's scratch tile, copied in (when accumulating)
+     * and out once. With several k-blocks, as column panels: NR columns each, row-major, so the register blocks down a
+     * B panel are consecutive runs of MR·NR values — one forward stream the prefetchers follow — where in C they lie a
+     * row apart and each block's loads, once per k-block, waited on memory (512³ 1.1–1.16×, 1024³ 1.07–1.19×, same JVM;
+     * docs/gemm.md). A product computed as Cᵀ in one k-block (csc ≠ 1, see gemm) uses a row-major tile instead; either
+     * way C transposed is reached once per tile, not at every k-block and register block.
      */
     private void tile(int i0, int j0) {
         int mb = Math.min(tm, m - i0), nb = Math.min(tn, n - j0);
-        if (csc == 1) {
-            compute(i0, j0, mb, nb, c, cOff + i0 * csr + j0, csr);
+        boolean panels = k > kc;
+        if (csc == 1 && !panels) {
+            compute(i0, j0, mb, nb, c, cOff + i0 * csr + j0, csr, NR);
             return;
         }
-        int ld = AlignedArrays.rowStride(nb); // rows on cache lines, like the packed B the kernel reads beside them
-        double[] t = buffer(0, mb * ld);
-        if (accumulate) transposeTile(t, ld, i0, j0, mb, nb, true);
-        compute(i0, j0, mb, nb, t, ALIGN, ld);
-        transposeTile(t, ld, i0, j0, mb, nb, false);
+        int ld = panels ? NR : AlignedArrays.rowStride(nb); // rows on cache lines, like the packed B the kernel reads beside them
+        int ps = panels ? roundUp(mb, MR) * NR : NR;         // from one NR-column panel of the tile to the next
+        double[] t = buffer(0, panels ? ps * ceilDiv(nb, NR) : mb * ld);
+        if (accumulate) copyTile(t, ld, ps, i0, j0, mb, nb, true);
+        compute(i0, j0, mb, nb, t, ALIGN, ld, ps);
+        copyTile(t, ld, ps, i0, j0, mb, nb, false);
     }
 
     /**
-     * Copies between the scratch tile t (row r, column j at ALIGN + r·ld + j) and the caller's C, where column j
-     * of the tile is the contiguous run at cOff + i0 + (j0 + j)·csc (csr = 1 whenever a tile is computed
-     * transposed): into t when {@code in}, else out of it. Eight columns at a time, so that each row of t is
+     * Copies between the scratch tile t (row r, column j at ALIGN + (j / NR)·ps + j % NR + r·ld) and the caller's C:
+     * into t when {@code in}, else out of it. C not transposed: a row's run of each panel at a time. Cᵀ (csr = 1, column
+     * j of the tile the contiguous run at cOff + i0 + (j0 + j)·csc): eight columns at a time, so that each row of t is
      * touched a cache line at a time rather than a value per line (t is larger than L1).
      */
-    private void transposeTile(double[] t, int ld, int i0, int j0, int mb, int nb, boolean in) {
+    private void copyTile(double[] t, int ld, int ps, int i0, int j0, int mb, int nb, boolean in) {
+        if (csc == 1) {
+            for (int r = 0; r < mb; r++) {
+                for (int jr = 0, at = cOff + (i0 + r) * csr + j0, s = ALIGN + r * ld; jr < nb; jr += NR, s += ps) {
+                    if (in) System.arraycopy(c, at + jr, t, s, Math.min(NR, nb - jr));
+                    else System.arraycopy(t, s, c, at + jr, Math.min(NR, nb - jr));
+                }
+            }
+            return;
+        }
         int j = 0;
-        for (; j + 8 <= nb; j += 8) {
+        if (NR % 8 == 0) for (; j + 8 <= nb; j += 8) { // eight columns never straddle a panel
             int at = cOff + i0 + (j0 + j) * csc;
-            for (int r = 0, s = ALIGN + j; r < mb; r++, s += ld) {
+            for (int r = 0, s = ALIGN + j / NR * ps + j % NR; r < mb; r++, s += ld) {
                 if (in) for (int q = 0; q < 8; q++) t[s + q] = c[at + q * csc + r];
                 else for (int q = 0; q < 8; q++) c[at + q * csc + r] = t[s + q];
             }
         }
         for (; j < nb; j++) {
             int at = cOff + i0 + (j0 + j) * csc;
-            for (int r = 0, s = ALIGN + j; r < mb; r++, s += ld) {
+            for (int r = 0, s = ALIGN + j / NR * ps + j % NR; r < mb; r++, s += ld) {
                 if (in) t[s] = c[at + r];
                 else c[at + r] = t[s];
             }
         }
     }
 
-    /** The mb×nb block at cc[base + r·ld + j] (row-major) of the tile at (i0, j0): C (+)= A·B over all k. */
-    private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld) {
+    /**
+     * The mb×nb tile at (i0, j0): C (+)= A·B over all k, its element (r, j) at cc[base + (j / NR)·ps + j % NR + r·ld]:
+     * row-major when ps = NR; with several k-blocks, column panels (ld = NR, ps the panel's padded size), in which every
+     * register block is whole and the blocks down a B panel lie one after another (see panels).
+     */
+    private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld, int ps) {
         double[] edge = buffer(2, MR * NR);
+        boolean panels = k > kc;
         boolean zeroStart = rows || !accumulate && k <= Math.min(ZERO_START_K, kc) && !directA && NV == 4; // one k-block, from +0
-        if (!accumulate && !zeroStart) for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
+        boolean zeroFirst = panels && !accumulate && !directA && NV == 4; // the first of several k-blocks from +0
+        if (!accumulate && !zeroStart && !zeroFirst) {
+            if (panels) Arrays.fill(cc, base, base + ceilDiv(nb, NR) * ps, 0.0);
+            else for (int r = 0; r < mb; r++) Arrays.fill(cc, base + r * ld, base + r * ld + nb, 0.0);
+        }
         for (int pc = 0; pc < k; pc += kc) {
             int kb = Math.min(kc, k - pc), bBase = ALIGN + pc * nPad + j0 * kb;
             if (blockB) { // this tile's kc×nb block of B, packed now (L2-sized), at j0·kc: its own columns, whatever the kb
                 bBase = ALIGN + j0 * kc;
                 packB(transB, b, bOff, n, k, pc, kb, j0, nb, packed, bBase);
             }
+            boolean zero = zeroStart || zeroFirst && pc == 0;
             // Register block q: down each B panel in turn (the panel stays in L1), or along each row of blocks (rows).
             for (int nj = ceilDiv(nb, NR), ni = ceilDiv(mb, MR), q = 0; q < ni * nj; q++) {
                 int jr = (rows ? q % nj : q / ni) * NR, ir = (rows ? q / nj : q % ni) * MR;
                 int nrv = Math.min(NR, nb - jr), bIdx = bBase + jr * kb;
                 int mrv = Math.min(MR, mb - ir), aIdx = aAt + pc * mPad + (i0 + ir) * kb;
-                int cIdx = base + ir * ld + jr;
-                int a0 = aOff + (i0 + ir) * k + pc; // directA: row i of A at a0 + (i - i0 - ir)·k
-                if (mrv == MR && nrv == NR) {
-                    if (directA) kernel4x4Rows(kb, a, a0, a0 + k, a0 + 2 * k, a0 + 3 * k, packed, bIdx, cc, cIdx, ld);
-                    else if (zeroStart) kernel4x4Zero(kb, packed, aIdx, bIdx, cc, cIdx, ld);
+                int cIdx = base + ir * ld + jr / NR * ps;
+                // directA: row i of A at a0 + (i - i0 - ir)·k; rows past the edge repeat the last (their results unused)
+                int a0 = aOff + (i0 + ir) * k + pc, last = mrv - 1;
+                if (panels || mrv == MR && nrv == NR) { // whole (a panel's padding is zero in the packed operands, never copied out)
+                    if (directA) kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, packed, bIdx, cc, cIdx, ld);
+                    else if (zero) kernel4x4Zero(kb, packed, aIdx, bIdx, cc, cIdx, ld);
                     else kernel(kb, packed, aIdx, bIdx, cc, cIdx, ld);
                 } else { // an edge: the valid part into a full scratch block (+0 for zeroStart), the kernel there, and back
                     Arrays.fill(edge, 0, MR * NR, 0.0);
                     if (!zeroStart) for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
-                    if (directA) { // rows past the edge repeat the last one; their results are not copied back
-                        int last = mrv - 1;
-                        kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, packed, bIdx, edge, 0, NR);
-                    } else {
-                        kernel(kb, packed, aIdx, bIdx, edge, 0, NR);
-                    }
+                    if (directA) kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, packed, bIdx, edge, 0, NR);
+                    else kernel(kb, packed, aIdx, bIdx, edge, 0, NR);
                     for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, cc, cIdx + r * ld, nrv);
                 }
             }

@@ -227,7 +227,7 @@ class KernelsTest {
     /**
      * Every width, 1 and 3 threads, all transposes, shapes from tiny to past every cache block
      * (k beyond any KC, m beyond MC, n beyond NC, edges everywhere, A read packed and unpacked, B packed up front and per tile,
-     * chains started from C or from zero registers, blocks down B panels or along C's rows; C starts as noise, so reading it
+     * chains started from C or from zero registers, blocks down B panels or along C's rows, C's tile in place or in column panels; C starts as noise, so reading it
      * when overwriting shows): the same bits as one scalar FMA chain.
      */
     @TestFactory
@@ -238,6 +238,8 @@ class KernelsTest {
                 {70, 300, 20}, {9, 200, 64}, {130, 1031, 3},
                 // one k-block past that, C overwritten: register blocks along C's rows, from zero registers (edges, Cᵀ, k at the block limit)
                 {70, 700, 100}, {40, 900, 90}, {300, 1100, 128},
+                // several k-blocks: the tile in a scratch of column panels, copied in and out (m past MC, n past NC, A read in place, Cᵀ)
+                {250, 900, 300}, {301, 64, 700}, {70, 100, 300},
                 // narrow products (n ≤ two vectors, long k): full and edge row blocks, n below the panel width, several k-blocks
                 {64, 16, 1100}, {37, 13, 300}, {9, 3, 1000}, {20, 4, 2000}, {8, 8, 256},
                 // thin products (a row or column of C, or k = 1), past the parallel threshold too
