@@ -264,8 +264,9 @@ final class VectorGemm implements Gemm, IntConsumer {
     }
 
     /**
-     * Packing phase: task t packs, for k-block q, either rows [g·MC, (g+1)·MC) of A to pa[pc·mPad + i0·kb ..]
-     * or columns [g·NC, (g+1)·NC) of B to pb[pc·nPad + j0·kb ..] (block q: micro-panels kb×MR, kb×NR).
+     * Packing phase: task t packs, for k-block q, either rows [g·MC, (g+1)·MC) of A to aAt + pc·mPad + i0·kb
+     * (a row-major A: the q-th share of those rows, over every k-block) or columns [g·NC, (g+1)·NC) of B to
+     * ALIGN + pc·nPad + j0·kb (block q: micro-panels kb×MR, kb×NR).
      * Compute phase: task t computes tile (t / tilesN, t % tilesN) of C.
      */
     @Override public void accept(int t) {
@@ -291,8 +292,12 @@ final class VectorGemm implements Gemm, IntConsumer {
         int groupsA = groupsA(), groups = groupsA + groupsB(), pc = t / groups * kc, g = t % groups;
         int kb = Math.min(kc, k - pc);
         if (g < groupsA) {
-            int i0 = g * MC;
-            packA(transA, a, aOff, m, k, pc, kb, i0, Math.min(MC, m - i0), packed, aAt + pc * mPad + i0 * kb);
+            int i0 = g * MC, mg = Math.min(MC, m - i0);
+            if (transA) packTransposedA(a, aOff, m, pc, kb, i0, mg, packed, aAt + pc * mPad + i0 * kb);
+            else { // the group's rows shared among its k-block tasks, each share packed over all of k (see packRowsOfA)
+                int share = roundUp(ceilDiv(mg, ceilDiv(k, kc)), MR), q = pc / kc;
+                if (q * share < mg) packRowsOfA(i0 + q * share, Math.min(share, mg - q * share));
+            }
         } else {
             int j0 = (g - groupsA) * NC;
             packB(transB, b, bOff, n, k, pc, kb, j0, Math.min(NC, n - j0), packed, ALIGN + pc * nPad + j0 * kb);
@@ -650,39 +655,46 @@ final class VectorGemm implements Gemm, IntConsumer {
     }
 
     /**
-     * A[i0 .. i0+mb, pc .. pc+kb) into micro-panels of MR rows: pa[at + ir·kb + p·MR + r] = A[i0+ir+r, pc+p],
-     * rows past mb zero. A is stored [m,k], or [k,m] when transposed.
+     * Rows [i0, i0+mb) of a row-major A (A[i,p] at aOff + i·k + p) into the micro-panels of every k-block:
+     * packed[aAt + pc·mPad + i·kb + p·MR + r] = A[i+r, pc+p] for panel row i, rows past m zero. A panel's MR rows
+     * are read side by side along all of k — MR long forward streams; per k-block they were runs of kc values
+     * (1 KiB) a row of A apart, which the prefetchers hardly start on before the next jump: 1024³ 1.0–1.06×
+     * (1.06× one thread), 512³ 1.1×, 64×512×784:NN 1.1× (same JVM, two threads).
      */
-    private static void packA(boolean transA, double[] a, int aOff, int m, int k, int pc, int kb, int i0, int mb, double[] pa, int at) {
-        if (transA) { // A[i,p] at p·m + i: 2·MR values of each stored row (a cache line when MR = 4) into two micro-panels,
-            // down all kb rows, then the next two. An arraycopy of MR values per panel and row, row by row, cost 2–4× as
-            // much (a call per 4 values): TN products with k = 64 ran 1.03–1.22× faster without it (same JVM).
-            int ir = 0;
-            for (; ir + 2 * MR <= mb; ir += 2 * MR) {
-                int d0 = at + ir * kb, d1 = d0 + MR * kb, src = aOff + pc * m + i0 + ir;
-                for (int p = 0; p < kb; p++, src += m, d0 += MR, d1 += MR) {
-                    for (int r = 0; r < MR; r++) pa[d0 + r] = a[src + r];
-                    for (int r = 0; r < MR; r++) pa[d1 + r] = a[src + MR + r];
-                }
-            }
-            for (; ir < mb; ir += MR) { // the last one or two panels; rows past mb zero
-                int rows = Math.min(MR, mb - ir), d0 = at + ir * kb, src = aOff + pc * m + i0 + ir;
-                for (int p = 0; p < kb; p++, src += m, d0 += MR) {
-                    for (int r = 0; r < MR; r++) pa[d0 + r] = r < rows ? a[src + r] : 0.0;
-                }
-            }
-            return;
-        }
-        for (int ir = 0; ir < mb; ir += MR) { // A[i,p] at i·k + p: each row is contiguous in p
-            int rows = Math.min(MR, mb - ir), base = at + ir * kb;
-            for (int r = 0; r < MR; r++) {
-                int dst = base + r;
-                if (r < rows) {
-                    int src = aOff + (i0 + ir + r) * k + pc;
-                    for (int p = 0; p < kb; p++) pa[dst + p * MR] = a[src + p];
+    private void packRowsOfA(int i0, int mb) {
+        for (int ir = 0; ir < mb; ir += MR) {
+            int rows = Math.min(MR, mb - ir), src = aOff + (i0 + ir) * k;
+            for (int pc = 0; pc < k; pc += kc) {
+                int kb = Math.min(kc, k - pc), d = aAt + pc * mPad + (i0 + ir) * kb;
+                if (rows == MR) {
+                    for (int p = 0; p < kb; p++, d += MR) for (int r = 0; r < MR; r++) packed[d + r] = a[src + r * k + pc + p];
                 } else {
-                    for (int p = 0; p < kb; p++) pa[dst + p * MR] = 0.0;
+                    for (int p = 0; p < kb; p++, d += MR) for (int r = 0; r < MR; r++) packed[d + r] = r < rows ? a[src + r * k + pc + p] : 0.0;
                 }
+            }
+        }
+    }
+
+    /**
+     * A[i0 .. i0+mb, pc .. pc+kb) of a transposed A (A[i,p] at aOff + p·m + i) into micro-panels of MR rows:
+     * pa[at + ir·kb + p·MR + r] = A[i0+ir+r, pc+p], rows past mb zero.
+     */
+    private static void packTransposedA(double[] a, int aOff, int m, int pc, int kb, int i0, int mb, double[] pa, int at) {
+        // 2·MR values of each stored row (a cache line when MR = 4) into two micro-panels,
+        // down all kb rows, then the next two. An arraycopy of MR values per panel and row, row by row, cost 2–4× as
+        // much (a call per 4 values): TN products with k = 64 ran 1.03–1.22× faster without it (same JVM).
+        int ir = 0;
+        for (; ir + 2 * MR <= mb; ir += 2 * MR) {
+            int d0 = at + ir * kb, d1 = d0 + MR * kb, src = aOff + pc * m + i0 + ir;
+            for (int p = 0; p < kb; p++, src += m, d0 += MR, d1 += MR) {
+                for (int r = 0; r < MR; r++) pa[d0 + r] = a[src + r];
+                for (int r = 0; r < MR; r++) pa[d1 + r] = a[src + MR + r];
+            }
+        }
+        for (; ir < mb; ir += MR) { // the last one or two panels; rows past mb zero
+            int rows = Math.min(MR, mb - ir), d0 = at + ir * kb, src = aOff + pc * m + i0 + ir;
+            for (int p = 0; p < kb; p++, src += m, d0 += MR) {
+                for (int r = 0; r < MR; r++) pa[d0 + r] = r < rows ? a[src + r] : 0.0;
             }
         }
     }
