@@ -613,7 +613,7 @@ final class VectorGemm implements Gemm, IntConsumer {
     /**
      * The mb×nb tile at (i0, j0): C (+)= A·B over all k, its element (r, j) at cc[base + (j / NR)·ps + j % NR + r·ld]:
      * row-major when ps = NR; with several k-blocks, column panels (ld = NR, ps the panel's padded size), in which every
-     * register block is whole and the blocks down a B panel lie one after another (see panels).
+     * register block is whole and the blocks down a B panel lie one after another (see tile).
      */
     private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld, int ps) {
         double[] edge = buffer(2, MR * NR);
@@ -656,7 +656,7 @@ final class VectorGemm implements Gemm, IntConsumer {
 
     /**
      * Rows [i0, i0+mb) of a row-major A (A[i,p] at aOff + i·k + p) into the micro-panels of every k-block:
-     * packed[aAt + pc·mPad + i·kb + p·MR + r] = A[i+r, pc+p] for panel row i, rows past m zero. A panel's MR rows
+     * packed[aAt + pc·mPad + i·kb + p·MR + r] = A[i+r, pc+p], i the first row of a micro-panel, rows past m zero. Its MR rows
      * are read side by side along all of k — MR long forward streams; per k-block they were runs of kc values
      * (1 KiB) a row of A apart, which the prefetchers hardly start on before the next jump: 1024³ 1.0–1.06×
      * (1.06× one thread), 512³ 1.1×, 64×512×784:NN 1.1× (same JVM, two threads).
