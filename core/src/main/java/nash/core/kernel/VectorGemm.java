@@ -637,16 +637,16 @@ final class VectorGemm implements Gemm, IntConsumer {
                 int nrv = Math.min(NR, nb - jr), bIdx = bBase + jr * kb;
                 int mrv = Math.min(MR, mb - ir), aIdx = aAt + pc * mPad + (i0 + ir) * kb;
                 int cIdx = base + ir * ld + jr / NR * ps;
-                // directA: row i of A at a0 + (i - i0 - ir)·k; rows past the edge repeat the last (their results unused)
-                int a0 = aOff + (i0 + ir) * k + pc, last = mrv - 1;
+                // directA: A's rows at a0 .. a3; rows past the edge repeat the last (their results are not used)
+                int last = mrv - 1, a0 = aOff + (i0 + ir) * k + pc, a1 = a0 + Math.min(1, last) * k, a2 = a0 + Math.min(2, last) * k, a3 = a0 + Math.min(3, last) * k;
                 if (panels || mrv == MR && nrv == NR) { // whole (a panel's padding is zero in the packed operands, never copied out)
-                    if (directA) kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, packed, bIdx, cc, cIdx, ld);
+                    if (directA) kernel4x4Rows(kb, a, a0, a1, a2, a3, packed, bIdx, cc, cIdx, ld);
                     else if (zero) kernel4x4Zero(kb, packed, aIdx, bIdx, cc, cIdx, ld);
                     else kernel(kb, packed, aIdx, bIdx, cc, cIdx, ld);
                 } else { // an edge: the valid part into a full scratch block (+0 for zeroStart), the kernel there, and back
                     Arrays.fill(edge, 0, MR * NR, 0.0);
                     if (!zeroStart) for (int r = 0; r < mrv; r++) System.arraycopy(cc, cIdx + r * ld, edge, r * NR, nrv);
-                    if (directA) kernel4x4Rows(kb, a, a0, a0 + Math.min(1, last) * k, a0 + Math.min(2, last) * k, a0 + Math.min(3, last) * k, packed, bIdx, edge, 0, NR);
+                    if (directA) kernel4x4Rows(kb, a, a0, a1, a2, a3, packed, bIdx, edge, 0, NR);
                     else kernel(kb, packed, aIdx, bIdx, edge, 0, NR);
                     for (int r = 0; r < mrv; r++) System.arraycopy(edge, r * NR, cc, cIdx + r * ld, nrv);
                 }
