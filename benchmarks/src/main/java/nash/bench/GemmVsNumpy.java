@@ -22,8 +22,11 @@ import nash.core.kernel.Parallel;
  *
  * <p>Usage (normally through {@code benchmarks/gemm-vs-numpy}):
  * {@code java --add-modules=jdk.incubator.vector -cp benchmarks.jar nash.bench.GemmVsNumpy
- * [--threads 2] [--python /usr/bin/python3] [--script benchmarks/gemm_numpy.py] [--rounds 3] [--ms 150] [shape ...]},
+ * [--threads 2] [--python /usr/bin/python3] [--script benchmarks/gemm_numpy.py] [--rounds 3] [--ms 150] [--cold] [shape ...]},
  * shapes as {@code 64x100x256:NT} (m×k×n, then N or T for A and B); default: squares, GAN layers, convolutions.
+ *
+ * <p>{@code --cold}: operands as a training step finds them, out of every cache. Each side times single calls, each
+ * after writing through a 64 MiB array of its own (more than the L3 holds), and reports the median of a round's calls.
  */
 public final class GemmVsNumpy {
 
@@ -31,6 +34,7 @@ public final class GemmVsNumpy {
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.getInteger("nash.threads", 2), rounds = 3, ms = 150;
+        boolean cold = false;
         String python = "/usr/bin/python3", script = "benchmarks/gemm_numpy.py";
         List<String> specs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -40,6 +44,7 @@ public final class GemmVsNumpy {
                 case "--script": script = args[++i]; break;
                 case "--rounds": rounds = Integer.parseInt(args[++i]); break;
                 case "--ms": ms = Integer.parseInt(args[++i]); break;
+                case "--cold": cold = true; break;
                 default: specs.add(args[i]);
             }
         }
@@ -67,7 +72,9 @@ public final class GemmVsNumpy {
             System.out.println("JDK:     " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
             System.out.println("Nash:    kernels " + kernels.name() + ", " + threads + " threads");
             System.out.println("numpy:   " + numpyInfo + " (OPENBLAS_NUM_THREADS=" + threads + ")");
-            System.out.printf(Locale.ROOT, "FMA peak from Java, %d threads: %.1f GFLOP/s%n%n", threads, peak);
+            System.out.printf(Locale.ROOT, "FMA peak from Java, %d threads: %.1f GFLOP/s%n", threads, peak);
+            System.out.println(cold ? "Operands cold: median of single calls, each after a 64 MiB sweep (best round)\n"
+                    : "Operands hot: best of 5 batches of calls (best round)\n");
             System.out.println("| shape (m×k×n:AB) | Nash GFLOP/s | OpenBLAS GFLOP/s | Nash/OpenBLAS | Nash % of FMA peak |");
             System.out.println("|---|---:|---:|---:|---:|");
             for (String spec : specs) {
@@ -75,8 +82,8 @@ public final class GemmVsNumpy {
                 GemmShape.Operands o = s.operands();
                 double nash = 0, numpy = 0;
                 for (int r = 0; r < rounds; r++) {                             // alternate: noise hits both alike
-                    nash = Math.max(nash, nashGflops(kernels, s, o, ms));
-                    toPy.printf(Locale.ROOT, "%d %d %d %d %d %d%n", s.m(), s.k(), s.n(), s.transA() ? 1 : 0, s.transB() ? 1 : 0, ms);
+                    nash = Math.max(nash, cold ? coldGflops(kernels, s, o, ms) : nashGflops(kernels, s, o, ms));
+                    toPy.printf(Locale.ROOT, "%d %d %d %d %d %d %d%n", s.m(), s.k(), s.n(), s.transA() ? 1 : 0, s.transB() ? 1 : 0, ms, cold ? 1 : 0);
                     String line = fromPy.readLine();
                     if (line == null) throw new IllegalStateException("the numpy script stopped");
                     numpy = Math.max(numpy, Double.parseDouble(line.trim()));
@@ -102,6 +109,23 @@ public final class GemmVsNumpy {
             best = Math.max(best, s.flops() * calls / (System.nanoTime() - start));
         }
         return best;
+    }
+
+    /** A 64 MiB array written through before each cold call: more than the L3 holds, so no operand stays cached. */
+    private static final double[] SWEEP = new double[8 << 20];
+
+    /** Median GFLOP/s of single calls, each after a sweep through SWEEP, for about ms of calls (at least 5). */
+    static double coldGflops(Kernels k, GemmShape s, GemmShape.Operands o, int ms) {
+        List<Double> rates = new ArrayList<>();
+        long end = System.nanoTime() + ms * 1_000_000L;
+        while (System.nanoTime() < end || rates.size() < 5) {
+            for (int i = 0; i < SWEEP.length; i += 8) SWEEP[i] += 1.0; // one write per cache line
+            long start = System.nanoTime();
+            s.run(k, o);
+            rates.add(s.flops() / (System.nanoTime() - start));
+        }
+        rates.sort(null);
+        return rates.get(rates.size() / 2);
     }
 
     static String cpuModel() {
