@@ -58,21 +58,24 @@ final class VectorGemm implements Gemm, IntConsumer {
      * write of C, then the kernel's read of it) costs a large part of the product. Same JVM pairs, two threads: the
      * GAN layers' weight gradients (TN, k = batch 64) 1.15–1.3×, 64×12544×16 (a DCGAN critic's one-channel first
      * layer) 1.14–1.5×; one thread 256×256×16 1.77×. From k = 100 on it lost (0.84–0.92×: 1024×1568×128:TN,
-     * 512×512×100, 128×1568×128) — the kernel's stores then miss the cache, where the clearing had brought the lines in;
-     * deeper single blocks start from zero registers in row order instead (see ROW_ORDER).
+     * 512×512×100, 128×1568×128) — the kernel's stores then miss the cache, where the clearing had brought the lines in.
+     * Every fresh single block now runs in row order (see ROW_ORDER), from zero registers; this depth still applies
+     * with -Dnash.gemm.rowOrder=false.
      * (Running the zero start through the edge block, or giving kernel4x4 a separate source block, measured no
      * gain and an 18% slower kernel on JDK 17, respectively.)
      */
     static final int ZERO_START_K = Integer.getInteger("nash.gemm.zeroStartK", 64);
     /**
-     * Whether a product that overwrites C with a single k-block deeper than ZERO_START_K (a DCGAN layer's
-     * 1024×3136×128:TN) runs its register blocks along the rows of C instead of down a B panel, from zero
+     * Whether a product that overwrites C with a single k-block (a DCGAN layer's 1024×3136×128:TN, a GAN layer's
+     * weight gradient with k = 64) runs its register blocks along the rows of C instead of down a B panel, from zero
      * registers. Down a panel, each block's 16 lines of C lie a row apart, which no prefetcher follows, so C had
      * to be cleared first (13% of that product's time) for the kernel to find it in cache. Along a row, the kernel's
      * stores run forward through four rows of C, which the prefetchers do follow, and nothing is cleared or read;
      * the price is that each row block reads the tile's B block from L2 rather than its panel from L1, so a tile is
-     * narrower (rowTileColumns). Same JVM, alternating, two threads: 1024×3136×128 and 1024×1568×128:TN 1.13–1.34×;
-     * shallower products (k ≤ 64: 0.87–1.0×) and several k-blocks (1024³ 1.0–1.05×, 64-row GAN layers 0.93×) not.
+     * narrower (rowTileColumns). Same JVM, alternating, two threads: 1024×3136×128 and 1024×1568×128:TN 1.13–1.34×.
+     * For k ≤ 64 (chains from zero registers down the panels until the ninth session) 0.98–1.29× on hot operands and
+     * 1.06–1.96× on cold ones, as a training step finds them (the GAN layers' weight gradients 512×784×64:TN 1.45×,
+     * 784×512×64:TN 1.29×); several k-blocks (1024³ 1.0–1.05×, 64-row GAN layers 0.93×) not.
      */
     static final boolean ROW_ORDER = Boolean.parseBoolean(System.getProperty("nash.gemm.rowOrder", "true"));
     /** Depth from which a product with n ≤ 2·LANES takes the narrow path (see narrow); shallower ones are small. */
@@ -477,9 +480,9 @@ final class VectorGemm implements Gemm, IntConsumer {
     /** y[i] of a thin product's start: C's value when accumulating, else +0. */
     private double yAt(int i) { return accumulate ? c[cOff + i] : 0.0; }
 
-    /** Whether the register blocks run along C's rows from zero registers (see ROW_ORDER): one fresh k-block past ZERO_START_K. */
+    /** Whether the register blocks run along C's rows from zero registers (see ROW_ORDER): one fresh k-block. */
     static boolean rowOrder(boolean accumulate, int k, int kc, boolean directA) {
-        return ROW_ORDER && NV == 4 && !accumulate && !directA && k > ZERO_START_K && k <= kc;
+        return ROW_ORDER && NV == 4 && !accumulate && !directA && k <= kc;
     }
 
     /** Whether the kernel reads A where it lies (see DIRECT_A_PANELS); only the 4×4 kernel can. */

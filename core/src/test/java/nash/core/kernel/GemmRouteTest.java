@@ -61,7 +61,8 @@ class GemmRouteTest {
         assertEquals(k, kc, "k = 128 is one k-block");
         assertTrue(VectorGemm.rowOrder(false, k, kc, false), "Wᵀ·dY of a DCGAN convolution, 1024×1568×128:TN");
         assertFalse(VectorGemm.rowOrder(true, k, kc, false), "accumulating: C must be read");
-        assertFalse(VectorGemm.rowOrder(false, 64, VectorGemm.depth(64), false), "short k: down the panels from zeros");
+        assertTrue(VectorGemm.rowOrder(false, 64, VectorGemm.depth(64), false), "short k too: a GAN layer's weight gradient, 784×512×64:TN");
+        assertTrue(VectorGemm.rowOrder(false, 16, VectorGemm.depth(16), false), "a one-channel critic's first layer, 64×12544×16");
         assertFalse(VectorGemm.rowOrder(false, 1024, VectorGemm.depth(1024), false), "several k-blocks");
         assertFalse(VectorGemm.rowOrder(false, k, kc, true), "A read in place");
     }
