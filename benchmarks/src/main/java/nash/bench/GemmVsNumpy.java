@@ -77,12 +77,13 @@ public final class GemmVsNumpy {
                     : "Operands hot: best of 5 batches of calls (best round)\n");
             System.out.println("| shape (m×k×n:AB) | Nash GFLOP/s | OpenBLAS GFLOP/s | Nash/OpenBLAS | Nash % of FMA peak |");
             System.out.println("|---|---:|---:|---:|---:|");
+            double[] sweep = cold ? new double[8 << 20] : null; // 64 MiB, only when asked for
             for (String spec : specs) {
                 GemmShape s = GemmShape.parse(spec);
                 GemmShape.Operands o = s.operands();
                 double nash = 0, numpy = 0;
                 for (int r = 0; r < rounds; r++) {                             // alternate: noise hits both alike
-                    nash = Math.max(nash, cold ? coldGflops(kernels, s, o, ms) : nashGflops(kernels, s, o, ms));
+                    nash = Math.max(nash, cold ? coldGflops(kernels, s, o, ms, sweep) : nashGflops(kernels, s, o, ms));
                     toPy.printf(Locale.ROOT, "%d %d %d %d %d %d %d%n", s.m(), s.k(), s.n(), s.transA() ? 1 : 0, s.transB() ? 1 : 0, ms, cold ? 1 : 0);
                     String line = fromPy.readLine();
                     if (line == null) throw new IllegalStateException("the numpy script stopped");
@@ -111,15 +112,15 @@ public final class GemmVsNumpy {
         return best;
     }
 
-    /** A 64 MiB array written through before each cold call: more than the L3 holds, so no operand stays cached. */
-    private static final double[] SWEEP = new double[8 << 20];
-
-    /** Median GFLOP/s of single calls, each after a sweep through SWEEP, for about ms of calls (at least 5). */
-    static double coldGflops(Kernels k, GemmShape s, GemmShape.Operands o, int ms) {
+    /**
+     * Median GFLOP/s of single calls, each after writing through sweep (64 MiB: more than the L3 holds, so no operand
+     * stays cached), for about ms of calls (at least 5).
+     */
+    static double coldGflops(Kernels k, GemmShape s, GemmShape.Operands o, int ms, double[] sweep) {
         List<Double> rates = new ArrayList<>();
         long end = System.nanoTime() + ms * 1_000_000L;
         while (System.nanoTime() < end || rates.size() < 5) {
-            for (int i = 0; i < SWEEP.length; i += 8) SWEEP[i] += 1.0; // one write per cache line
+            for (int i = 0; i < sweep.length; i += 8) sweep[i] += 1.0; // one write per cache line
             long start = System.nanoTime();
             s.run(k, o);
             rates.add(s.flops() / (System.nanoTime() - start));

@@ -151,6 +151,8 @@ final class VectorGemm implements Gemm, IntConsumer {
      */
     private final double[] packed;
     private final boolean directA, blockB, rows;
+    /** Several k-blocks: each tile is computed in a scratch of column panels (see tile). */
+    private final boolean panels;
     /**
      * What accept(t) runs: pack a block (PACK), compute a tile (TILES), rows of a thin product (THIN), pack a block
      * of k of a narrow product's B (NARROW_PACK) or compute its rows (NARROW).
@@ -167,7 +169,7 @@ final class VectorGemm implements Gemm, IntConsumer {
         this.transA = transA; this.transB = transB; this.accumulate = accumulate;
         this.kc = kc; this.m = m; this.n = n; this.k = k; this.a = a; this.aOff = aOff; this.b = b; this.bOff = bOff;
         this.c = c; this.cOff = cOff; this.csr = csr; this.csc = csc;
-        this.packed = packed; this.aAt = aAt; this.directA = directA; this.blockB = blockB; this.rows = rows; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
+        this.packed = packed; this.aAt = aAt; this.directA = directA; this.blockB = blockB; this.rows = rows; this.panels = k > kc; this.mPad = roundUp(m, MR); this.nPad = roundUp(n, NR); this.tm = tm; this.tn = tn; this.tilesN = tilesN;
     }
 
     private static int clamp(int v, int lo, int hi) { return Math.max(lo, Math.min(hi, v)); }
@@ -567,7 +569,6 @@ final class VectorGemm implements Gemm, IntConsumer {
      */
     private void tile(int i0, int j0) {
         int mb = Math.min(tm, m - i0), nb = Math.min(tn, n - j0);
-        boolean panels = k > kc;
         if (csc == 1 && !panels) {
             compute(i0, j0, mb, nb, c, cOff + i0 * csr + j0, csr, NR);
             return;
@@ -620,7 +621,6 @@ final class VectorGemm implements Gemm, IntConsumer {
      */
     private void compute(int i0, int j0, int mb, int nb, double[] cc, int base, int ld, int ps) {
         double[] edge = buffer(2, MR * NR);
-        boolean panels = k > kc;
         boolean zeroStart = rows || !accumulate && k <= Math.min(ZERO_START_K, kc) && !directA && NV == 4; // one k-block, from +0
         boolean zeroFirst = panels && !accumulate && !directA && NV == 4; // the first of several k-blocks from +0
         if (!accumulate && !zeroStart && !zeroFirst) {
