@@ -14,12 +14,23 @@ public record ConvGeometry(int n, int c, int h, int w, int kh, int kw,
     public ConvGeometry {
         if (n < 0 || c <= 0 || h <= 0 || w <= 0 || kh <= 0 || kw <= 0 || sh <= 0 || sw <= 0
                 || ph < 0 || pw < 0 || dh <= 0 || dw <= 0) {
-            throw new IllegalArgumentException("conv geometry: invalid " + this);
+            // (not `this`: its fields are still 0 here)
+            throw new IllegalArgumentException("conv geometry: needs n ≥ 0, c, h, w, kernel, stride and dilation ≥ 1, padding ≥ 0; got n=" + n
+                    + ", c=" + c + ", h=" + h + ", w=" + w + ", kernel " + kh + "x" + kw + ", stride " + sh + "x" + sw
+                    + ", padding " + ph + "x" + pw + ", dilation " + dh + "x" + dw);
         }
-        // (fields are assigned after this compact constructor, so the sizes are computed from the parameters)
-        if ((h + 2 * ph - dh * (kh - 1) - 1) < 0 || (w + 2 * pw - dw * (kw - 1) - 1) < 0) {
+        // (fields are assigned after this compact constructor, so the sizes are computed from the parameters, in long)
+        long spanH = h + 2L * ph - (long) dh * (kh - 1) - 1, spanW = w + 2L * pw - (long) dw * (kw - 1) - 1;
+        if (spanH < 0 || spanW < 0) {
             throw new IllegalArgumentException("conv geometry: kernel " + kh + "x" + kw + " (dilation " + dh + "x" + dw
                     + ") does not fit input " + h + "x" + w + " with padding " + ph + "x" + pw);
+        }
+        long oh = spanH / sh + 1, ow = spanW / sw + 1, rows = (long) c * kh * kw, cols = n * oh * ow;
+        if (h + 2L * ph > Integer.MAX_VALUE || w + 2L * pw > Integer.MAX_VALUE || (long) n * c * h * w > Integer.MAX_VALUE
+                || rows > Integer.MAX_VALUE || oh * ow > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || rows * cols > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("conv geometry: input " + n + "x" + c + "x" + h + "x" + w + " (padded "
+                    + (h + 2L * ph) + "x" + (w + 2L * pw) + ") or its column matrix " + rows + "x" + cols
+                    + " exceeds 2^31 - 1 elements, the most a Java array holds");
         }
     }
 

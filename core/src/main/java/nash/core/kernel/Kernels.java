@@ -11,7 +11,10 @@ package nash.core.kernel;
  * any thread count. {@link KernelsProvider} chooses one at start-up.
  *
  * <p>Arrays are read from {@code off} for {@code n} elements. An output may be the same array as
- * an input at the same offset (in-place), never overlapping at a different offset.
+ * an input at the same offset (in-place), never overlapping at a different offset. The instances
+ * {@link KernelsProvider} hands out check all of this (and GEMM's and the convolutions' operand sizes,
+ * Adam's step and hyperparameters) before they write anything, and throw an
+ * {@code IllegalArgumentException} naming the kernel, the operand and the lengths.
  */
 public interface Kernels {
 

@@ -28,15 +28,15 @@ public final class KernelsProvider {
     private static final System.Logger LOG = System.getLogger("nash.core.kernel");
     private static final String VECTOR_CLASS = "nash.core.kernel.VectorKernels";
     private static final ConcurrentHashMap<Integer, Kernels> VECTOR = new ConcurrentHashMap<>();
-    private static final Kernels INSTANCE = KernelProfile.wrap(choose());
+    private static final Kernels INSTANCE = new CheckedKernels(KernelProfile.wrap(choose()));
 
     private KernelsProvider() {}
 
-    /** The kernels every op uses. */
+    /** The kernels every op uses. Like every instance handed out here, they check their arguments (see {@link CheckedKernels}). */
     public static Kernels get() { return INSTANCE; }
 
     /** The scalar reference kernels. */
-    public static Kernels scalar() { return new ScalarKernels(); }
+    public static Kernels scalar() { return new CheckedKernels(new ScalarKernels()); }
 
     /** Whether the Vector API module is in this JVM. */
     public static boolean vectorAvailable() {
@@ -56,7 +56,7 @@ public final class KernelsProvider {
         if (bits != 0 && bits != 64 && bits != 128 && bits != 256 && bits != 512) {
             throw new IllegalArgumentException("vector width must be 64, 128, 256 or 512 bits, got " + bits);
         }
-        return VECTOR.computeIfAbsent(bits, b -> specialize(VECTOR_CLASS, b, Kernels.class));
+        return VECTOR.computeIfAbsent(bits, b -> new CheckedKernels(specialize(VECTOR_CLASS, b, Kernels.class)));
     }
 
     /**
@@ -87,20 +87,22 @@ public final class KernelsProvider {
         }
     }
 
+    private static Kernels unchecked(Kernels k) { return ((CheckedKernels) k).inner(); }
+
     private static Kernels choose() {
         String mode = System.getProperty("nash.kernels", "auto").trim().toLowerCase(java.util.Locale.ROOT);
         int bits = Integer.getInteger("nash.vectorBits", 0);
         switch (mode) {
             case "scalar":
                 LOG.log(Level.DEBUG, "nash.kernels=scalar: using the scalar reference kernels");
-                return scalar();
+                return new ScalarKernels();
             case "vector":
-                return vector(bits);
+                return unchecked(vector(bits));
             case "auto":
-                if (vectorAvailable()) return vector(bits);
+                if (vectorAvailable()) return unchecked(vector(bits));
                 LOG.log(Level.INFO, "Vector API not available, using scalar kernels "
                         + "(pass --add-modules jdk.incubator.vector to java for SIMD)");
-                return scalar();
+                return new ScalarKernels();
             default:
                 throw new IllegalArgumentException("nash.kernels must be auto, scalar or vector, got '" + mode + "'");
         }

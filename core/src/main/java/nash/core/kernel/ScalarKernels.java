@@ -9,6 +9,9 @@ import java.util.Arrays;
  */
 public class ScalarKernels implements Kernels {
 
+    /** Instances come from {@link KernelsProvider}, which puts argument checks in front of them. */
+    ScalarKernels() {}
+
     /** Below this many multiply-adds a GEMM runs on the calling thread. */
     static final long GEMM_PARALLEL_WORK = 1L << 18;
     /** Rows of C per parallel task: fixed, so the split never depends on the thread count. */

@@ -41,8 +41,8 @@ public class VectorKernels extends ScalarKernels {
 
     private final Gemm gemm;
 
-    /** Kernels on this copy's vector width; obtain them from {@link KernelsProvider#vector(int)}. */
-    public VectorKernels() {
+    /** Kernels on this copy's vector width; obtain them from {@link KernelsProvider#vector(int)} (which checks their arguments). */
+    VectorKernels() {
         this.gemm = KernelsProvider.specialize("nash.core.kernel.VectorGemm", SPECIES.vectorBitSize(), Gemm.class);
     }
 
