@@ -23,8 +23,7 @@ final class CheckedKernels implements Kernels {
 
     @Override public void unary(Unary op, double[] x, int xOff, double[] y, int yOff, int n) {
         Objects.requireNonNull(op, "unary: op is null");
-        read("unary", op, "x", x, xOff, n);
-        written("unary", op, "y", y, yOff, n, x, xOff, "x");
+        lanes("unary", op, "x", x, xOff, y, yOff, n);
         inner.unary(op, x, xOff, y, yOff, n);
     }
 
@@ -39,21 +38,18 @@ final class CheckedKernels implements Kernels {
 
     @Override public void binaryScalar(Binary op, double[] a, int aOff, double s, double[] y, int yOff, int n) {
         Objects.requireNonNull(op, "binaryScalar: op is null");
-        read("binaryScalar", op, "a", a, aOff, n);
-        written("binaryScalar", op, "y", y, yOff, n, a, aOff, "a");
+        lanes("binaryScalar", op, "a", a, aOff, y, yOff, n);
         inner.binaryScalar(op, a, aOff, s, y, yOff, n);
     }
 
     @Override public void scalarBinary(Binary op, double s, double[] b, int bOff, double[] y, int yOff, int n) {
         Objects.requireNonNull(op, "scalarBinary: op is null");
-        read("scalarBinary", op, "b", b, bOff, n);
-        written("scalarBinary", op, "y", y, yOff, n, b, bOff, "b");
+        lanes("scalarBinary", op, "b", b, bOff, y, yOff, n);
         inner.scalarBinary(op, s, b, bOff, y, yOff, n);
     }
 
     @Override public void leakyRelu(double slope, double[] x, int xOff, double[] y, int yOff, int n) {
-        read("leakyRelu", null, "x", x, xOff, n);
-        written("leakyRelu", null, "y", y, yOff, n, x, xOff, "x");
+        lanes("leakyRelu", null, "x", x, xOff, y, yOff, n);
         inner.leakyRelu(slope, x, xOff, y, yOff, n);
     }
 
@@ -66,20 +62,17 @@ final class CheckedKernels implements Kernels {
     }
 
     @Override public void clamp(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n) {
-        read("clamp", null, "x", x, xOff, n);
-        written("clamp", null, "y", y, yOff, n, x, xOff, "x");
+        lanes("clamp", null, "x", x, xOff, y, yOff, n);
         inner.clamp(lo, hi, x, xOff, y, yOff, n);
     }
 
     @Override public void inRange(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n) {
-        read("inRange", null, "x", x, xOff, n);
-        written("inRange", null, "y", y, yOff, n, x, xOff, "x");
+        lanes("inRange", null, "x", x, xOff, y, yOff, n);
         inner.inRange(lo, hi, x, xOff, y, yOff, n);
     }
 
     @Override public void axpy(double alpha, double[] x, int xOff, double[] y, int yOff, int n) {
-        read("axpy", null, "x", x, xOff, n);
-        written("axpy", null, "y", y, yOff, n, x, xOff, "x");
+        lanes("axpy", null, "x", x, xOff, y, yOff, n);
         inner.axpy(alpha, x, xOff, y, yOff, n);
     }
 
@@ -189,6 +182,12 @@ final class CheckedKernels implements Kernels {
         if (n < 0) throw new IllegalArgumentException(k + ": negative length " + n);
         throw new IllegalArgumentException(k + ": " + what + " needs " + n + " elements from offset " + off
                 + ", but its array has " + x.length);
+    }
+
+    /** A lane-wise kernel's input x[xOff, xOff + n) (called xName) and its output y[yOff, yOff + n): see read and written. */
+    private static void lanes(String kernel, Object detail, String xName, double[] x, int xOff, double[] y, int yOff, int n) {
+        read(kernel, detail, xName, x, xOff, n);
+        written(kernel, detail, "y", y, yOff, n, x, xOff, xName);
     }
 
     /** Throws unless the output y[yOff, yOff + n) lies within y and is the input x[xOff ..] itself or does not overlap it. */
