@@ -23,13 +23,14 @@ public class MinibatchStdDev extends Module {
     }
 
     @Override public Tensor forward(Tensor x) {
-        int n = x.shape(0);
         if (x.dim() != 2 && x.dim() != 4) {
             throw new IllegalArgumentException("MinibatchStdDev: needs [N, F] or [N, C, H, W], got " + Arrays.toString(x.shape()));
         }
+        int n = x.shape(0);
+        if (n < 2) throw new IllegalArgumentException("MinibatchStdDev: needs at least 2 samples, got " + n);
         int g = n % groupSize == 0 ? groupSize : n;
-        if (g < 2) throw new IllegalArgumentException("MinibatchStdDev: needs at least 2 samples, got " + n);
         int rest = x.size() / n;
+        if (rest == 0) throw new IllegalArgumentException("MinibatchStdDev: no features to take σ over, got shape " + Arrays.toString(x.shape()));
         Tensor grouped = x.reshape(n / g, g, rest);                                          // [N/G, G, F']
         Tensor std = grouped.var(new int[] {1}, false, false).add(1e-8).sqrt();              // σ over the group
         Tensor s = std.mean(1, true);                                                        // [N/G, 1]

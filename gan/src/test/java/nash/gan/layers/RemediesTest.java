@@ -3,6 +3,7 @@ package nash.gan.layers;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import nash.core.GradCheck;
 import nash.core.Rng;
@@ -24,6 +25,19 @@ class RemediesTest {
         assertArrayEquals(new int[] {4, 3, 3, 3}, img.shape());
         GradCheck.check(in -> new MinibatchStdDev(2).forward(in[0]), Tensor.randn(new Rng(2), 4, 3));
         GradCheck.checkSecondOrder(in -> new MinibatchStdDev(2).forward(in[0]), Tensor.randn(new Rng(2), 4, 3));
+    }
+
+    @Test
+    void minibatchStdDevRejectsBatchesItCannotGroup() {
+        MinibatchStdDev layer = new MinibatchStdDev();
+        var e = assertThrows(IllegalArgumentException.class, () -> layer.forward(Tensor.zeros(0, 3)));   // was / by zero
+        assertTrue(e.getMessage().contains("MinibatchStdDev: needs at least 2 samples, got 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> layer.forward(Tensor.zeros(1, 2, 3, 3)));
+        assertTrue(e.getMessage().contains("needs at least 2 samples, got 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> layer.forward(Tensor.zeros(4, 0)));     // was a NaN feature
+        assertTrue(e.getMessage().contains("MinibatchStdDev: no features to take σ over, got shape [4, 0]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> layer.forward(Tensor.zeros()));
+        assertTrue(e.getMessage().contains("MinibatchStdDev: needs [N, F] or [N, C, H, W], got []"), e.getMessage());
     }
 
     @Test
