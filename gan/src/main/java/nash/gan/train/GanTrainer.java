@@ -563,8 +563,12 @@ public final class GanTrainer {
         /** A penalty added to D's loss (gradient penalty, R1, R2). */
         public Builder penalty(Penalty p) { penalty = p; return this; }
 
-        /** Clamp D's parameters to [−c, c] after each step (the original WGAN). */
-        public Builder weightClip(double c) { clip = c; return this; }
+        /** Clamp D's parameters to [−c, c] after each step (the original WGAN); 0, the default, is off. */
+        public Builder weightClip(double c) {
+            if (!(c >= 0)) throw new IllegalArgumentException("weightClip: c must be ≥ 0 (0: off), got " + c);
+            clip = c;
+            return this;
+        }
 
         /** One-sided label smoothing: real targets 1 − s (default 0: none). */
         public Builder labelSmoothing(double s) {

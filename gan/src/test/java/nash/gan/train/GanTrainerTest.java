@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import nash.core.Autograd;
@@ -319,6 +320,20 @@ class GanTrainerTest {
         GanTrainer pac = GanTrainer.builder(Models.toyGenerator(4, rng), Models.toyDiscriminator(2 * 4, rng), 4)
                 .data(new Gaussian2d(1, 16, false)).pac(4).build();
         assertTrue(Double.isFinite(pac.step().get("loss_d")));
+    }
+
+    @Test
+    void weightClipIsValidatedWhenSetAndZeroTurnsItOff() {
+        for (double c : new double[] {-1, Double.NaN}) {   // were accepted, and clipping silently skipped
+            var e = assertThrows(IllegalArgumentException.class, () -> toy(1).weightClip(c));
+            assertTrue(e.getMessage().contains("weightClip: c must be ≥ 0 (0: off), got " + c), e.getMessage());
+        }
+        GanTrainer clipped = toy(1).weightClip(0.01).build();
+        clipped.step();
+        for (Tensor p : clipped.discriminator().parameters()) for (double v : p.data()) assertTrue(Math.abs(v) <= 0.01, "clipped: " + v);
+        GanTrainer off = toy(1).weightClip(0.01).weightClip(0).build();
+        off.step();
+        assertTrue(off.discriminator().parameters().stream().anyMatch(p -> Arrays.stream(p.data()).anyMatch(v -> Math.abs(v) > 0.01)));
     }
 
     @Test
