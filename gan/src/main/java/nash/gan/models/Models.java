@@ -67,6 +67,9 @@ public final class Models {
 
     /** Layers [from, to) of a Sequential as a new Sequential sharing the modules (e.g. D's features for feature matching). */
     public static Sequential slice(Sequential s, int from, int to) {
+        if (from < 0 || to > s.size() || from > to) {
+            throw new IllegalArgumentException("Models.slice: [" + from + ", " + to + ") is not a range within the " + s.size() + " layers");
+        }
         Sequential out = new Sequential();
         for (int i = from; i < to; i++) out.add(s.get(i));
         return out;

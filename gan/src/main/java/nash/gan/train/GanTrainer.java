@@ -103,6 +103,9 @@ public final class GanTrainer {
         if (featureLayers > 0 && !(d instanceof Sequential)) {
             throw new IllegalArgumentException("GanTrainer: feature matching needs a Sequential discriminator");
         }
+        if (featureLayers > 0 && featureLayers > ((Sequential) d).size()) {   // checked here, not at the first step after D's update
+            throw new IllegalArgumentException("GanTrainer: feature matching over " + featureLayers + " layers, but D has " + ((Sequential) d).size());
+        }
         if (emaDecay > 0) {
             ema = new LinkedHashMap<>();
             g.namedParameters().forEach((k, v) -> ema.put(k, v.copy()));

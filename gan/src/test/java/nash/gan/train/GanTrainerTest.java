@@ -337,6 +337,14 @@ class GanTrainerTest {
     }
 
     @Test
+    void featureMatchingPastDsLastLayerIsRejectedByBuild() {
+        // toyDiscriminator has 5 layers; build() accepted 10, then step() failed in Models.slice after D's update
+        var e = assertThrows(IllegalArgumentException.class, () -> toy(1).featureMatching(10).build());
+        assertTrue(e.getMessage().contains("GanTrainer: feature matching over 10 layers, but D has 5"), e.getMessage());
+        assertTrue(Double.isFinite(toy(1).featureMatching(5).build().step().get("loss_g")));   // all of D is allowed
+    }
+
+    @Test
     void unrollingChangesTheGeneratorsGradientAndZeroStepsDoNot() {
         StepStats plain = toy(1).build().step(), unrolled = toy(1).unrolled(2, 1.0).build().step();
         assertEquals(plain.get("loss_d"), unrolled.get("loss_d"));
