@@ -412,10 +412,10 @@ public final class GanTrainer {
             throw new IllegalArgumentException("load: checkpoint latent size " + meta.get("nash.latent_dim") + ", this trainer has " + latentDim);
         }
         // Everything read from the metadata is parsed, and the file read, before anything is changed.
-        Map<String, long[]> gStreams = streams(meta, "nash.rng.G.", g), dStreams = streams(meta, "nash.rng.D.", d);
-        Rng latent = Rng.fromState(parseLongs(meta.get("nash.rng.latent"))), aux = Rng.fromState(parseLongs(meta.get("nash.rng.aux")));
-        long[] position = parseLongs(meta.get("nash.data"));
-        long savedStep = parseCount(meta, "nash.step"), savedSkipped = parseCount(meta, "nash.skipped");
+        Map<String, long[]> gStreams = streams(meta, "nash.rng.G.", g, file), dStreams = streams(meta, "nash.rng.D.", d, file);
+        Rng latent = parseRng(meta, "nash.rng.latent", file), aux = parseRng(meta, "nash.rng.aux", file);
+        long[] position = parseLongs(meta, "nash.data", file);
+        long savedStep = parseCount(meta, "nash.step", file), savedSkipped = parseCount(meta, "nash.skipped", file);
         Map<String, Tensor> t = Safetensors.load(file);
         if (ema != null && !prefixed(t, "ema.").keySet().equals(ema.keySet())) {
             throw new IllegalArgumentException("load: the checkpoint has no matching EMA of the generator");
@@ -471,7 +471,7 @@ public final class GanTrainer {
         }
     }
 
-    private static long parseCount(Map<String, String> meta, String key) {
+    private static long parseCount(Map<String, String> meta, String key, Path file) {
         String s = meta.get(key);
         try {
             long v = Long.parseLong(s);
@@ -479,17 +479,17 @@ public final class GanTrainer {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("load: the checkpoint's " + key + " is '" + s + "', not a count");
+        throw new IllegalArgumentException("load: the checkpoint " + file + " has " + key + " = '" + s + "', not a count");
     }
 
     /** The saved states of a player's random streams (its dropout layers): each one required, no others allowed. */
-    private static Map<String, long[]> streams(Map<String, String> meta, String prefix, Module player) {
+    private static Map<String, long[]> streams(Map<String, String> meta, String prefix, Module player, Path file) {
         String who = prefix.substring("nash.rng.".length(), prefix.length() - 1);
         Map<String, long[]> out = new LinkedHashMap<>();
         for (String name : player.randomStates().keySet()) {
             String saved = meta.get(prefix + name);
             if (saved == null) throw new IllegalArgumentException("load: the checkpoint lacks the random stream of " + who + "'s layer '" + name + "'");
-            out.put(name, parseLongs(saved));
+            out.put(name, parseLongs(meta, prefix + name, file));
         }
         for (String k : meta.keySet()) {
             if (k.startsWith(prefix) && !out.containsKey(k.substring(prefix.length()))) {
@@ -514,10 +514,25 @@ public final class GanTrainer {
         return sb.toString();
     }
 
-    static long[] parseLongs(String s) {
-        if (s == null) throw new IllegalArgumentException("load: the checkpoint lacks a random-state entry");
+    /** The longs {@link #longs} wrote under {@code key}; a missing or malformed entry is an IllegalArgumentException naming key and file. */
+    static long[] parseLongs(Map<String, String> meta, String key, Path file) {
+        String s = meta.get(key);
+        if (s == null) throw new IllegalArgumentException("load: the checkpoint " + file + " lacks " + key);
         if (s.isEmpty()) return new long[0];
-        return Arrays.stream(s.split(",")).mapToLong(Long::parseLong).toArray();
+        try {
+            return Arrays.stream(s.split(",", -1)).mapToLong(Long::parseLong).toArray();   // -1: a trailing comma is malformed too
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("load: the checkpoint " + file + " has " + key + " = '" + s + "', not comma-separated integers", e);
+        }
+    }
+
+    private static Rng parseRng(Map<String, String> meta, String key, Path file) {
+        long[] state = parseLongs(meta, key, file);
+        try {
+            return Rng.fromState(state);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("load: the checkpoint " + file + " has " + key + " = '" + meta.get(key) + "': " + e.getMessage(), e);
+        }
     }
 
     // ------------------------------------------------------------------ configuration

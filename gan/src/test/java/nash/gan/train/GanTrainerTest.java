@@ -28,6 +28,7 @@ import nash.nn.Dropout;
 import nash.nn.Linear;
 import nash.nn.Module;
 import nash.nn.Sequential;
+import nash.nn.io.Safetensors;
 import nash.nn.optim.Optimizer;
 import nash.nn.optim.Sgd;
 import org.junit.jupiter.api.Test;
@@ -248,6 +249,31 @@ class GanTrainerTest {
         }).build();
         otherData.train(2);
         assertUnchangedByFailedLoad(otherData, ckpt, dir, "another batch size");
+    }
+
+    @Test
+    void unreadableRandomStatesAndPositionsNameTheKeyAndLeaveTheTrainerAsItWas(@TempDir Path dir) throws Exception {
+        GanTrainer source = withDropout(7).build();
+        source.train(2);
+        Path good = dir.resolve("good.safetensors"), bad = dir.resolve("bad.safetensors");
+        source.save(good);
+        Map<String, Tensor> tensors = Safetensors.load(good);
+        GanTrainer t = withDropout(8).build();
+        t.train(1);
+        // were NumberFormatException: For input string: "abc", naming neither key nor file
+        String[][] cases = {{"nash.rng.latent", "abc,def", " has nash.rng.latent = 'abc,def', not comma-separated integers"},
+                {"nash.data", "1,2,x", " has nash.data = '1,2,x', not comma-separated integers"},
+                {"nash.rng.D.2", "1,,2,3", " has nash.rng.D.2 = '1,,2,3', not comma-separated integers"},
+                {"nash.rng.aux", "1,2,3", " has nash.rng.aux = '1,2,3': Rng.fromState: need 4 longs"},
+                {"nash.rng.latent", null, " lacks nash.rng.latent"},
+                {"nash.step", "-3", " has nash.step = '-3', not a count"}};
+        for (String[] c : cases) {
+            Map<String, String> meta = new java.util.LinkedHashMap<>(Safetensors.metadata(good));
+            if (c[1] == null) meta.remove(c[0]);
+            else meta.put(c[0], c[1]);
+            Safetensors.save(tensors, meta, bad);
+            assertUnchangedByFailedLoad(t, bad, dir, "load: the checkpoint " + bad + c[2]);
+        }
     }
 
     /** Loading ckpt into t fails with a message containing why, and t's own checkpoint is the same bytes as before. */
