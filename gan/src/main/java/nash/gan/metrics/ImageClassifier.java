@@ -47,10 +47,10 @@ public final class ImageClassifier extends Module {
     @Override public Tensor forward(Tensor x) { return head.forward(features.forward(x)); }
 
     /** Penultimate features [N, 128], without a graph, in batches. */
-    public Tensor features(Tensor images) { return batched(images, features::forward); }
+    public Tensor features(Tensor images) { return batched("features", images, features::forward); }
 
     /** Class probabilities [N, classes], without a graph, in batches. */
-    public Tensor probabilities(Tensor images) { return batched(images, x -> forward(x).softmax(1)); }
+    public Tensor probabilities(Tensor images) { return batched("probabilities", images, x -> forward(x).softmax(1)); }
 
     /** The most probable class of each image. */
     public int[] predict(Tensor images) {
@@ -68,17 +68,19 @@ public final class ImageClassifier extends Module {
 
     /** The fraction of images whose predicted class is their label. */
     public double accuracy(Tensor images, int[] labels) {
+        checkLabels("accuracy", images, labels);
         int[] p = predict(images);
         int right = 0;
         for (int i = 0; i < p.length; i++) if (p[i] == labels[i]) right++;
         return (double) right / p.length;
     }
 
-    private Tensor batched(Tensor images, java.util.function.UnaryOperator<Tensor> f) {
+    private Tensor batched(String op, Tensor images, java.util.function.UnaryOperator<Tensor> f) {
+        int n = images.shape(0), bs = 256;
+        if (n == 0) throw new IllegalArgumentException("ImageClassifier." + op + ": no images");
         boolean was = isTraining();
         eval();
         try (GradMode scope = Autograd.noGrad()) {
-            int n = images.shape(0), bs = 256;
             Tensor[] parts = new Tensor[(n + bs - 1) / bs];
             for (int i = 0; i < parts.length; i++) parts[i] = f.apply(images.narrow(0, i * bs, Math.min(bs, n - i * bs)));
             return Tensor.concat(0, parts);
@@ -89,15 +91,15 @@ public final class ImageClassifier extends Module {
 
     /**
      * Trains on images [N, 1, 28, 28] with labels: Adam (lr 1e-3), batch 64, seeded shuffling.
+     * Each epoch drops its last incomplete batch; fewer than 64 images are one batch of them all.
      * Returns the mean loss of the last epoch.
      */
     public double fit(Tensor images, int[] labels, int epochs, Rng rng) {
-        if (images.shape(0) != labels.length) {
-            throw new IllegalArgumentException("ImageClassifier.fit: " + images.shape(0) + " images but " + labels.length + " labels");
-        }
+        checkLabels("fit", images, labels);   // all of them, before the first step changes anything
+        if (epochs < 1) throw new IllegalArgumentException("ImageClassifier.fit: epochs must be ≥ 1, got " + epochs);
         train();
         Adam opt = new Adam(parameters(), 1e-3);
-        int n = labels.length, bs = 64;
+        int n = labels.length, bs = Math.min(64, n);
         double last = 0;
         for (int e = 0; e < epochs; e++) {
             int[] perm = rng.permutation(n);
@@ -117,6 +119,18 @@ public final class ImageClassifier extends Module {
             last = sum / Math.max(1, batches);
         }
         return last;
+    }
+
+    /** One label in [0, classes) per image, at least one image. */
+    private void checkLabels(String op, Tensor images, int[] labels) {
+        String where = "ImageClassifier." + op;
+        if (images.shape(0) != labels.length) throw new IllegalArgumentException(where + ": " + images.shape(0) + " images but " + labels.length + " labels");
+        if (labels.length == 0) throw new IllegalArgumentException(where + ": no images");
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(where + ": labels[" + i + "] = " + labels[i] + " is outside [0, " + classes + ")");
+            }
+        }
     }
 
     public void save(Path file) throws IOException { Safetensors.save(stateDict(), file); }
