@@ -68,12 +68,14 @@ public final class Toy2d {
     /** side² Gaussians on a square grid centred at the origin with the given spacing (row-major: y outer, x inner). */
     public static Toy2d grid(int side, double spacing, double sigma) {
         if (side < 1) throw new IllegalArgumentException("Toy2d.grid: need side ≥ 1, got " + side);
-        double[][] m = new double[side * side][];
+        long k = (long) side * side;   // an int product would wrap
+        if (k > Integer.MAX_VALUE) throw new IllegalArgumentException("Toy2d.grid: side " + side + " gives " + k + " modes, more than 2^31-1");
+        double[][] m = new double[(int) k][];
         double start = -spacing * (side - 1) / 2.0;
         for (int i = 0; i < side; i++) {
             for (int j = 0; j < side; j++) m[i * side + j] = new double[] {start + spacing * j, start + spacing * i};
         }
-        return new Toy2d("grid" + side * side, m, sigma);
+        return new Toy2d("grid" + k, m, sigma);
     }
 
     /** n samples as a [n,2] tensor. */
@@ -89,6 +91,7 @@ public final class Toy2d {
         if (modeOut != null && modeOut.length < n) {
             throw new IllegalArgumentException("Toy2d.sample: modeOut has length " + modeOut.length + " < n = " + n);
         }
+        if (2L * n > Integer.MAX_VALUE) throw new IllegalArgumentException("Toy2d.sample: " + n + " samples of 2 values is more than 2^31-1");
         double[] x = new double[2 * n];
         for (int i = 0; i < n; i++) {
             int k = rng.nextInt(modes.length);

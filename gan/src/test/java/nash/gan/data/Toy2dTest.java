@@ -84,6 +84,14 @@ class Toy2dTest {
         assertArrayEquals(new double[] {x, y}, ring.sample(1, new Rng(5)).data(), 0.0);
     }
 
+    @Test void sizesPastTheLargestArrayAreRejected() {
+        // side² and 2n wrapped in int: were NegativeArraySizeException
+        var e = assertThrows(IllegalArgumentException.class, () -> Toy2d.grid(50000, 1, 0.1));
+        assertTrue(e.getMessage().contains("Toy2d.grid: side 50000 gives 2500000000 modes, more than 2^31-1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Toy2d.ring().sample(1 << 30, new Rng(1)));
+        assertTrue(e.getMessage().contains("Toy2d.sample: 1073741824 samples of 2 values is more than 2^31-1"), e.getMessage());
+    }
+
     @Test void customMixturesAndBadArguments() {
         Toy2d one = new Toy2d("dot", new double[][] {{3, -1}}, 0.5);
         assertArrayEquals(new int[] {0, 2}, one.sample(0, new Rng(1)).shape());

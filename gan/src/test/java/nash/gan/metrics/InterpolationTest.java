@@ -66,6 +66,17 @@ class InterpolationTest {
         assertTrue(e.getMessage().contains("Interpolation.linear: z0 must be a vector [d], got shape [2, 3]"), e.getMessage());
     }
 
+    @Test void pathsPastTheLargestTensorAreRejected() {
+        double[] a = new double[65536], b = new double[65536];
+        b[0] = 1;
+        // steps·d = 2³² wrapped to 0 in int: was ArrayIndexOutOfBoundsException
+        var e = assertThrows(IllegalArgumentException.class, () -> Interpolation.linear(a, b, 65536));
+        assertTrue(e.getMessage().contains("Interpolation.linear: 65536 steps of 65536 values is 4294967296 values, more than 2^31-1"), e.getMessage());
+        a[1] = 1;
+        e = assertThrows(IllegalArgumentException.class, () -> Interpolation.slerp(a, b, 32769));
+        assertTrue(e.getMessage().contains("Interpolation.slerp: 32769 steps of 65536 values is 2147549184 values, more than 2^31-1"), e.getMessage());
+    }
+
     @Test void badInputsAreRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> Interpolation.slerp(new double[] {1, 0}, new double[] {-2, 0}, 3));
         assertTrue(e.getMessage().contains("opposite directions"), e.getMessage());
