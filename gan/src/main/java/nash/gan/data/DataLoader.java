@@ -58,11 +58,11 @@ public final class DataLoader implements BatchSource {
     }
 
     /** Batches in one epoch: ⌊n/b⌋ with dropLast, else ⌈n/b⌉. */
-    public int batchesPerEpoch() { return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize; }
+    public int batchesPerEpoch() { return dropLast ? n / batchSize : (int) ((n + (long) batchSize - 1) / batchSize); }   // long: b may be near 2³¹
 
     /** The next batch, starting a new epoch when the current one is used up. */
     @Override public Batch next() {
-        int end = Math.min(n, cursor + batchSize);
+        int end = (int) Math.min(n, (long) cursor + batchSize);
         if (end == cursor || (dropLast && end - cursor < batchSize)) {
             startEpoch(epoch + 1);
             end = Math.min(n, batchSize);

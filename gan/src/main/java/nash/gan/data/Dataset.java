@@ -66,6 +66,9 @@ public final class Dataset {
 
     /** The examples at {@code indices}, in that order, copied into a batch [indices.length, …]. */
     public Batch batch(int... indices) {
+        if ((long) indices.length * stride > Integer.MAX_VALUE) {   // indices may repeat, so the batch can outgrow the set
+            throw new IllegalArgumentException("Dataset.batch: " + indices.length + " examples of " + stride + " values is more than 2^31-1");
+        }
         int[] shape = examples.shape();
         shape[0] = indices.length;
         double[] src = examples.data(), x = new double[indices.length * stride];
