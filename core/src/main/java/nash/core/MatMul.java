@@ -32,11 +32,11 @@ public final class MatMul {
             return mm(a, Movement.broadcastTo(Movement.unsqueeze(b, 0), a.shape[0], b.shape[0], b.shape[1]), true, transB);
         }
         if (ra == 2 && rb == 3) { // W·[B,k,n]: put the batch beside the columns, one 2-D product
-            int batch = b.shape[0];
+            int batch = b.shape[0], n = transB ? b.shape[1] : b.shape[2];    // n from b, not y.shape[1] / B: B may be 0
             Tensor cols = transB ? Movement.reshape(b, batch * b.shape[1], b.shape[2])
                                  : Movement.reshape(Movement.permute(b, 1, 0, 2), b.shape[1], batch * b.shape[2]);
             Tensor y = mm(a, cols, transA, transB);                            // [m, B·n]
-            return Movement.permute(Movement.reshape(y, y.shape[0], batch, y.shape[1] / batch), 1, 0, 2);
+            return Movement.permute(Movement.reshape(y, y.shape[0], batch, n), 1, 0, 2);
         }
         throw new IllegalArgumentException("matmul: needs 2-D or 3-D operands, got " + Shape.str(a.shape) + " and " + Shape.str(b.shape));
     }

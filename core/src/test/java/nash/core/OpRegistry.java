@@ -236,7 +236,9 @@ final class OpRegistry {
                 s("[2,3,2]Tx[3,2]", in -> in[0].matmul(in[1], true, false), randn(2, 3, 2), randn(3, 2)),
                 s("[2,3]x[2,3,2]", in -> in[0].matmul(in[1]), randn(2, 3), randn(2, 3, 2)),
                 s("[2,3]x[2,2,3]T", in -> in[0].matmul(in[1], false, true), randn(2, 3), randn(2, 2, 3)),
-                s("edge [1,1]x[1,1]", in -> in[0].matmul(in[1]), randn(1, 1), randn(1, 1)));
+                s("edge [1,1]x[1,1]", in -> in[0].matmul(in[1]), randn(1, 1), randn(1, 1)),
+                s("edge empty batch [2,3]x[0,3,4]", in -> in[0].matmul(in[1]), randn(2, 3), randn(0, 3, 4)),
+                s("edge empty batch [2,3]x[0,4,3]T", in -> in[0].matmul(in[1], false, true), randn(2, 3), randn(0, 4, 3)));
 
         op("MatMul.linear", true,
                 s("[4,3]·[2,3]ᵀ+b", in -> MatMul.linear(in[0], in[1], in[2]), randn(4, 3), randn(2, 3), randn(2)),

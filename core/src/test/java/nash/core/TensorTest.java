@@ -189,6 +189,28 @@ class TensorTest {
     }
 
     @Test
+    void matmulOverAnEmptyBatchIsEmptyAsInPyTorch() {
+        // [m,k]·[0,k,n] → [0,m,n] in every layout, and the gradients are zeros of the operands' shapes.
+        assertArrayEquals(new int[] {0, 2, 4}, Tensor.zeros(2, 3).matmul(Tensor.zeros(0, 3, 4)).shape());
+        assertArrayEquals(new int[] {0, 2, 4}, Tensor.zeros(2, 3).matmul(Tensor.zeros(0, 4, 3), false, true).shape());
+        assertArrayEquals(new int[] {0, 2, 4}, Tensor.zeros(3, 2).matmul(Tensor.zeros(0, 3, 4), true, false).shape());
+        assertArrayEquals(new int[] {0, 2, 4}, Tensor.zeros(3, 2).matmul(Tensor.zeros(0, 4, 3), true, true).shape());
+        assertArrayEquals(new int[] {0, 2, 4}, Tensor.zeros(0, 2, 3).matmul(Tensor.zeros(3, 4)).shape());
+        assertArrayEquals(new int[] {0, 2, 4}, Tensor.zeros(0, 3, 2).matmul(Tensor.zeros(4, 3), true, true).shape());
+        assertArrayEquals(new int[] {0, 2, 4}, Tensor.zeros(0, 2, 3).matmul(Tensor.zeros(0, 3, 4)).shape());
+        for (boolean transB : new boolean[] {false, true}) {
+            Tensor a = Tensor.randn(new Rng(1), 2, 3).requiresGrad(true);
+            Tensor b = Tensor.zeros(transB ? new int[] {0, 4, 3} : new int[] {0, 3, 4}).requiresGrad(true);
+            Tensor y = a.matmul(b, false, transB);
+            java.util.List<Tensor> g = Autograd.grad(y.sum().add(a.square().sum()), java.util.List.of(a, b), true);
+            assertArrayEquals(a.mul(2).toArray(), g.get(0).toArray(), "∂a = 2a: the empty product adds nothing");
+            assertArrayEquals(b.shape(), g.get(1).shape());
+            Tensor gg = Autograd.grad(g.get(0).sum(), a, false);                     // second order through the empty product
+            assertArrayEquals(Tensor.full(2, 2, 3).toArray(), gg.toArray());
+        }
+    }
+
+    @Test
     void convMatchesADirectLoop() {
         Rng rng = new Rng(3);
         Tensor x = Tensor.randn(rng, 2, 3, 7, 6), w = Tensor.randn(rng, 4, 3, 3, 2), b = Tensor.randn(rng, 4);
