@@ -22,8 +22,12 @@ public final class MatMul {
      */
     public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
         int ra = a.dim(), rb = b.dim();
-        if (ra == rb && (ra == 2 || ra == 3)) return mm(a, b, transA, transB);
-        if (ra == 3 && rb == 2) {
+        if (ra < 2 || ra > 3 || rb < 2 || rb > 3) {
+            throw new IllegalArgumentException("matmul: needs 2-D or 3-D operands, got " + Shape.str(a.shape) + " and " + Shape.str(b.shape));
+        }
+        checkInner(a, b, transA, transB);   // here, on the caller's shapes: the mixed-rank cases below reshape or broadcast first
+        if (ra == rb) return mm(a, b, transA, transB);
+        if (ra == 3) { // and rb == 2
             if (!transA) { // [B,m,k]·W: the batch folds into the rows of one 2-D product
                 int batch = a.shape[0], m = a.shape[1];
                 Tensor y = mm(Movement.reshape(a, batch * m, a.shape[2]), b, false, transB);
@@ -31,14 +35,22 @@ public final class MatMul {
             }
             return mm(a, Movement.broadcastTo(Movement.unsqueeze(b, 0), a.shape[0], b.shape[0], b.shape[1]), true, transB);
         }
-        if (ra == 2 && rb == 3) { // W·[B,k,n]: put the batch beside the columns, one 2-D product
-            int batch = b.shape[0], n = transB ? b.shape[1] : b.shape[2];    // n from b, not y.shape[1] / B: B may be 0
-            Tensor cols = transB ? Movement.reshape(b, batch * b.shape[1], b.shape[2])
-                                 : Movement.reshape(Movement.permute(b, 1, 0, 2), b.shape[1], batch * b.shape[2]);
-            Tensor y = mm(a, cols, transA, transB);                            // [m, B·n]
-            return Movement.permute(Movement.reshape(y, y.shape[0], batch, n), 1, 0, 2);
+        // ra == 2, rb == 3, W·[B,k,n]: put the batch beside the columns, one 2-D product
+        int batch = b.shape[0], n = transB ? b.shape[1] : b.shape[2];    // n from b, not y.shape[1] / B: B may be 0
+        Tensor cols = transB ? Movement.reshape(b, batch * b.shape[1], b.shape[2])
+                             : Movement.reshape(Movement.permute(b, 1, 0, 2), b.shape[1], batch * b.shape[2]);
+        Tensor y = mm(a, cols, transA, transB);                            // [m, B·n]
+        return Movement.permute(Movement.reshape(y, y.shape[0], batch, n), 1, 0, 2);
+    }
+
+    /** k of op(a) against k of op(b), over their last two axes. */
+    private static void checkInner(Tensor a, Tensor b, boolean transA, boolean transB) {
+        int ra = a.dim(), rb = b.dim();
+        int ka = transA ? a.shape[ra - 2] : a.shape[ra - 1], kb = transB ? b.shape[rb - 1] : b.shape[rb - 2];
+        if (ka != kb) {
+            throw new IllegalArgumentException("matmul: shapes " + Shape.str(a.shape) + (transA ? "ᵀ" : "") + " and "
+                    + Shape.str(b.shape) + (transB ? "ᵀ" : "") + " do not match (inner dimensions " + ka + " and " + kb + ")");
         }
-        throw new IllegalArgumentException("matmul: needs 2-D or 3-D operands, got " + Shape.str(a.shape) + " and " + Shape.str(b.shape));
     }
 
     /**
@@ -72,14 +84,10 @@ public final class MatMul {
         if (batched && b.shape[0] != batch) {
             throw new IllegalArgumentException("matmul: batch sizes differ in " + Shape.str(a.shape) + " and " + Shape.str(b.shape));
         }
+        checkInner(a, b, transA, transB);
         int r = a.dim();
-        int m = transA ? a.shape[r - 1] : a.shape[r - 2], ka = transA ? a.shape[r - 2] : a.shape[r - 1];
-        int kb = transB ? b.shape[r - 1] : b.shape[r - 2], n = transB ? b.shape[r - 2] : b.shape[r - 1];
-        if (ka != kb) {
-            throw new IllegalArgumentException("matmul: shapes " + Shape.str(a.shape) + (transA ? "ᵀ" : "") + " and "
-                    + Shape.str(b.shape) + (transB ? "ᵀ" : "") + " do not match (inner dimensions " + ka + " and " + kb + ")");
-        }
-        int k = ka;
+        int m = transA ? a.shape[r - 1] : a.shape[r - 2], k = transA ? a.shape[r - 2] : a.shape[r - 1];
+        int n = transB ? b.shape[r - 2] : b.shape[r - 1];
         int[] outShape = batched ? new int[] {batch, m, n} : new int[] {m, n};
         double[] c = ZeroedArrays.get(Shape.size(outShape));
         int sa = m * k, sb = k * n, sc = m * n;

@@ -189,6 +189,23 @@ class TensorTest {
     }
 
     @Test
+    void matmulMismatchesNameTheShapesTheCallerPassed() {
+        // 3-D·2-D and 2-D·3-D are computed on reshaped or broadcast operands; the message must not show those.
+        Object[][] cases = {
+            {Tensor.zeros(2, 3, 4), Tensor.zeros(5, 6), false, "[2, 3, 4] and [5, 6]"},
+            {Tensor.zeros(2, 3, 4), Tensor.zeros(5, 6), true, "[2, 3, 4]ᵀ and [5, 6]"},
+            {Tensor.zeros(2, 3), Tensor.zeros(4, 5, 6), false, "[2, 3] and [4, 5, 6]"},
+            {Tensor.zeros(2, 3), Tensor.zeros(4, 5, 6), true, "[2, 3]ᵀ and [4, 5, 6]"},
+        };
+        for (Object[] c : cases) {
+            Tensor a = (Tensor) c[0], b = (Tensor) c[1];
+            boolean transA = (Boolean) c[2];
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.matmul(b, transA, false));
+            assertTrue(e.getMessage().startsWith("matmul: shapes " + c[3] + " do not match"), e.getMessage());
+        }
+    }
+
+    @Test
     void matmulOverAnEmptyBatchIsEmptyAsInPyTorch() {
         // [m,k]·[0,k,n] → [0,m,n] in every layout, and the gradients are zeros of the operands' shapes.
         assertArrayEquals(new int[] {0, 2, 4}, Tensor.zeros(2, 3).matmul(Tensor.zeros(0, 3, 4)).shape());
