@@ -174,8 +174,8 @@ public final class Movement {
     public static Tensor narrow(Tensor x, int axis, int start, int length) {
         int a = Shape.axis("narrow", axis, x.dim());
         int d = x.shape[a];
-        if (start < 0 || length < 0 || start + length > d) {
-            throw new IllegalArgumentException("narrow: [" + start + ", " + (start + length) + ") is outside axis " + a
+        if (start < 0 || length < 0 || length > d - start) {                  // not start + length > d: it may pass 2^31
+            throw new IllegalArgumentException("narrow: [" + start + ", " + ((long) start + length) + ") is outside axis " + a
                     + " of length " + d + " in " + Shape.str(x.shape));
         }
         if (start == 0 && length == d) return x;
@@ -208,7 +208,12 @@ public final class Movement {
         int a = Shape.axis("pad", axis, x.dim());
         if (before < 0 || after < 0) throw new IllegalArgumentException("pad: negative padding " + before + ", " + after);
         if (before == 0 && after == 0) return x;
-        int d = x.shape[a], full = d + before + after;
+        int d = x.shape[a];
+        if ((long) d + before + after > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("pad: axis " + a + " of " + Shape.str(x.shape) + " padded by " + before + " and " + after
+                    + " would be longer than 2^31-1");
+        }
+        int full = d + before + after;
         int[] s = x.shape.clone();
         s[a] = full;
         int outer = 1, inner = 1;
@@ -227,7 +232,7 @@ public final class Movement {
         if (ts.length == 0) throw new IllegalArgumentException("concat: no tensors");
         int r = ts[0].dim();
         int a = Shape.axis("concat", axis, r);
-        int total = 0;
+        long sum = 0;                                                          // long: the lengths may sum past 2^31
         for (Tensor t : ts) {
             boolean ok = t.dim() == r;
             for (int i = 0; ok && i < r; i++) ok = i == a || t.shape[i] == ts[0].shape[i];
@@ -235,8 +240,13 @@ public final class Movement {
                 throw new IllegalArgumentException("concat: shapes " + Shape.str(ts[0].shape) + " and " + Shape.str(t.shape)
                         + " differ outside axis " + a);
             }
-            total += t.shape[a];
+            sum += t.shape[a];
         }
+        if (sum > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("concat: " + ts.length + " tensors joined along axis " + a + " (the first "
+                    + Shape.str(ts[0].shape) + ") would give it length " + sum + ", more than 2^31-1");
+        }
+        int total = (int) sum;
         int[] s = ts[0].shape.clone();
         s[a] = total;
         int outer = 1, inner = 1;

@@ -177,6 +177,24 @@ class TensorTest {
     }
 
     @Test
+    void slicingBoundsPastIntMaxAreClearErrors() {
+        // start + length, d + before + after and Σ lengths must not wrap around 2^31.
+        int max = Integer.MAX_VALUE;
+        Tensor t = Tensor.zeros(3, 4);
+        for (int[] sl : new int[][] {{max, 2}, {2, max}, {max, max}, {1, 4}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.narrow(1, sl[0], sl[1]));
+            assertTrue(e.getMessage().startsWith("narrow:") && e.getMessage().contains("length 4"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.slice(1, max, max));
+        assertTrue(e.getMessage().startsWith("slice:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Movement.pad(t, 1, max, max));
+        assertTrue(e.getMessage().startsWith("pad:") && e.getMessage().contains("[3, 4]"), e.getMessage());
+        Tensor wide = Tensor.zeros(0, 1 << 30);                              // empty, but 4 of them are 2^32 wide
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.concat(1, wide, wide, wide, wide));
+        assertTrue(e.getMessage().startsWith("concat:"), e.getMessage());
+    }
+
+    @Test
     void matmulMatchesAHandComputation() {
         Tensor a = Tensor.of(new double[][] {{1, 2}, {3, 4}});
         Tensor b = Tensor.of(new double[][] {{5, 6}, {7, 8}});
