@@ -21,8 +21,8 @@ public final class Norm {
     /**
      * @param weight  γ:[C] or null (1)
      * @param bias    β:[C] or null (0)
-     * @param meanOut if not null, receives μ per channel (length C)
-     * @param varOut  if not null, receives the biased σ² per channel (length C)
+     * @param meanOut if not null, receives μ per channel (length C; Modified)
+     * @param varOut  if not null, receives the biased σ² per channel (length C, not meanOut; Modified)
      */
     public static Tensor batchNorm(Tensor x, Tensor weight, Tensor bias, double eps, double[] meanOut, double[] varOut) {
         if (x.dim() < 2) throw new IllegalArgumentException("batchNorm: needs x:[N, C, …], got " + Shape.str(x.shape));
@@ -32,6 +32,9 @@ public final class Norm {
                 throw new IllegalArgumentException("batchNorm: parameter " + Shape.str(p.shape) + " does not match " + c + " channels of " + Shape.str(x.shape));
             }
         }
+        checkOut("meanOut", meanOut, c, x);
+        checkOut("varOut", varOut, c, x);
+        if (meanOut != null && meanOut == varOut) throw new IllegalArgumentException("batchNorm: meanOut and varOut are the same array");
         if (!(eps > 0)) throw new IllegalArgumentException("batchNorm: eps must be positive, got " + eps);
         int m = n * s;
         if (m == 0) throw new IllegalArgumentException("batchNorm: no values per channel in " + Shape.str(x.shape));
@@ -59,6 +62,13 @@ public final class Norm {
         return y.onBackward(gy -> Autograd.isGradEnabled()
                 ? differentiableBackward(gy, x, weight, bias, eps)
                 : loopBackward(gy, x, weight, bias, mean, inv, n, c, s), x);
+    }
+
+    /** Checked before the channel tasks start: a short array would fail in some of them, after others had written. */
+    private static void checkOut(String name, double[] out, int c, Tensor x) {
+        if (out != null && out.length != c) {
+            throw new IllegalArgumentException("batchNorm: " + name + " has length " + out.length + ", not the " + c + " channels of " + Shape.str(x.shape));
+        }
     }
 
     /** The closed-form gradients as loops (no graph recorded). */
