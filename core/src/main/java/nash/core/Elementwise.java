@@ -209,6 +209,7 @@ public final class Elementwise {
 
     /** y = min(max(x, lo), hi); the gradient passes where lo ≤ x ≤ hi (as PyTorch). */
     public static Tensor clamp(Tensor x, double lo, double hi) {
+        if (Double.isNaN(lo) || Double.isNaN(hi)) throw new IllegalArgumentException("clamp: bounds must not be NaN, got " + lo + " and " + hi);
         if (lo > hi) throw new IllegalArgumentException("clamp: lower bound " + lo + " exceeds upper bound " + hi);
         double[] out = ZeroedArrays.get(x.size);
         Parallel.chunks(x.size, GRAIN, (f, t) -> K.clamp(lo, hi, x.data, f, out, f, t - f));

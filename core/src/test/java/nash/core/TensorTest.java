@@ -74,6 +74,18 @@ class TensorTest {
     }
 
     @Test
+    void clampRejectsNaNBoundsAndTakesInfiniteOnes() {
+        Tensor x = Tensor.of(new double[] {-2, 0.5, 3});
+        double nan = Double.NaN;
+        for (double[] b : new double[][] {{nan, 1}, {0, nan}, {nan, nan}, {2, 1}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x.clamp(b[0], b[1]));
+            assertTrue(e.getMessage().startsWith("clamp:"), e.getMessage());
+        }
+        assertArrayEquals(new double[] {-2, 0.5, 1}, x.clamp(Double.NEGATIVE_INFINITY, 1).toArray());
+        assertArrayEquals(new double[] {0, 0.5, 3}, x.clamp(0, Double.POSITIVE_INFINITY).toArray());
+    }
+
+    @Test
     void broadcastingFollowsNumpy() {
         Tensor a = Tensor.of(new double[] {1, 2, 3}, 3, 1);
         Tensor b = Tensor.of(new double[] {10, 20}, 1, 2);
