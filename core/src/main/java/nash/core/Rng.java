@@ -120,6 +120,7 @@ public final class Rng {
 
     /** A random permutation of 0..n−1 (Fisher–Yates). */
     public int[] permutation(int n) {
+        if (n < 0) throw new IllegalArgumentException("permutation: n must not be negative, got " + n);
         int[] p = new int[n];
         for (int i = 0; i < n; i++) p[i] = i;
         for (int i = n - 1; i > 0; i--) {

@@ -57,6 +57,20 @@ class RngTest {
     }
 
     @Test
+    void badCountsAndBoundsAreClearErrorsAndLeaveTheStreamWhereItWas() {
+        Rng r = new Rng(4), same = new Rng(4);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> r.permutation(-1));
+        assertTrue(e.getMessage().startsWith("permutation:") && e.getMessage().contains("-1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> r.nextInt(0));
+        assertTrue(e.getMessage().startsWith("nextInt:"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Rng.fromState(new long[3]));
+        assertTrue(e.getMessage().startsWith("Rng.fromState:"), e.getMessage());
+        assertEquals(same.nextLong(), r.nextLong());
+        assertArrayEquals(new int[0], r.permutation(0));
+        assertArrayEquals(new int[] {0}, r.permutation(1));
+    }
+
+    @Test
     void fillNormalIsNextGaussianRepeatedWhateverTheThreadCount() {
         int before = nash.core.kernel.Parallel.threads();
         try {
