@@ -67,7 +67,7 @@ public final class MatMul {
         if (b != null && (b.dim() != 1 || b.shape[0] != out)) {
             throw new IllegalArgumentException("linear: bias " + Shape.str(b.shape) + " does not match " + out + " outputs");
         }
-        double[] c = ZeroedArrays.get(n * out);
+        double[] c = ZeroedArrays.get(Shape.size("linear", n, out));           // not n * out: it may wrap past 2^31
         if (b != null) for (int i = 0; i < n; i++) System.arraycopy(b.data, 0, c, i * out, out);
         if (in > 0) K.gemm(false, true, n, out, in, x.data, 0, w.data, 0, c, 0, b != null);
         Tensor y = Tensor.fromOp("linear", c, new int[] {n, out}, x, w, b);
@@ -89,7 +89,7 @@ public final class MatMul {
         int m = transA ? a.shape[r - 1] : a.shape[r - 2], k = transA ? a.shape[r - 2] : a.shape[r - 1];
         int n = transB ? b.shape[r - 2] : b.shape[r - 1];
         int[] outShape = batched ? new int[] {batch, m, n} : new int[] {m, n};
-        double[] c = ZeroedArrays.get(Shape.size(outShape));
+        double[] c = ZeroedArrays.get(Shape.size("matmul", outShape));
         int sa = m * k, sb = k * n, sc = m * n;
         if (k > 0) {
             if (batch == 1) {

@@ -160,6 +160,7 @@ public final class Movement {
 
     /** x repeated along the axes where it has length 1 (or is missing), numpy-style. */
     public static Tensor broadcastTo(Tensor x, int... shape) {
+        Shape.size("broadcastTo", shape);
         if (!Shape.broadcastsTo(x.shape, shape)) {
             throw new IllegalArgumentException("broadcastTo: shape " + Shape.str(x.shape) + " cannot be broadcast to " + Shape.str(shape));
         }
@@ -184,7 +185,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= x.shape[i];
         for (int i = a + 1; i < x.dim(); i++) inner *= x.shape[i];
-        double[] out = ZeroedArrays.get(Shape.size(s));
+        double[] out = ZeroedArrays.get(Shape.size("narrow", s));
         for (int o = 0; o < outer; o++) {
             System.arraycopy(x.data, (o * d + start) * inner, out, o * length * inner, length * inner);
         }
@@ -219,7 +220,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= x.shape[i];
         for (int i = a + 1; i < x.dim(); i++) inner *= x.shape[i];
-        double[] out = ZeroedArrays.get(Shape.size(s));
+        double[] out = ZeroedArrays.get(Shape.size("pad", s));
         for (int o = 0; o < outer; o++) {
             System.arraycopy(x.data, o * d * inner, out, (o * full + before) * inner, d * inner);
         }
@@ -252,7 +253,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= s[i];
         for (int i = a + 1; i < r; i++) inner *= s[i];
-        double[] out = ZeroedArrays.get(Shape.size(s));
+        double[] out = ZeroedArrays.get(Shape.size("concat", s));
         int[] starts = new int[ts.length];
         int at = 0;
         for (int k = 0; k < ts.length; k++) {
@@ -297,7 +298,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= x.shape[i];
         for (int i = a + 1; i < x.dim(); i++) inner *= x.shape[i];
-        double[] out = ZeroedArrays.get(Shape.size(s));
+        double[] out = ZeroedArrays.get(Shape.size("indexSelect", s));
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < index.length; k++) {
                 System.arraycopy(x.data, (o * d + index[k]) * inner, out, (o * index.length + k) * inner, inner);
@@ -323,7 +324,7 @@ public final class Movement {
         int outer = 1, inner = 1;
         for (int i = 0; i < a; i++) outer *= s[i];
         for (int i = a + 1; i < s.length; i++) inner *= s[i];
-        double[] out = ZeroedArrays.get(Shape.size(s));
+        double[] out = ZeroedArrays.get(Shape.size("indexAdd", s));
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < index.length; k++) {
                 Elementwise.K.axpy(1.0, src.data, (o * index.length + k) * inner, out, (o * size + index[k]) * inner, inner);

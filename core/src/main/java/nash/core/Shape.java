@@ -11,12 +11,16 @@ public final class Shape {
     private Shape() {}
 
     /** The number of elements of a shape; rejects negative dimensions and sizes past 2³¹−1. */
-    public static int size(int... shape) {
+    public static int size(int... shape) { return size(null, shape); }
+
+    /** As {@link #size(int...)}, with the op that makes the shape at the start of the message (null: none). */
+    public static int size(String op, int... shape) {
+        String who = op == null ? "" : op + ": ";
         long n = 1;
         for (int d : shape) {
-            if (d < 0) throw new IllegalArgumentException("shape " + str(shape) + " has a negative dimension");
+            if (d < 0) throw new IllegalArgumentException(who + "shape " + str(shape) + " has a negative dimension");
             n *= d;
-            if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("shape " + str(shape) + " has more than 2^31-1 elements");
+            if (n > Integer.MAX_VALUE) throw new IllegalArgumentException(who + "shape " + str(shape) + " has more than 2^31-1 elements");
         }
         return (int) n;
     }
@@ -42,6 +46,7 @@ public final class Shape {
             }
             out[i] = da == 1 ? db : da;
         }
+        size(op, out);                                                    // [N,1] with [1,M] may pass 2^31-1 elements
         return out;
     }
 

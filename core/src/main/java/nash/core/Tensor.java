@@ -49,7 +49,7 @@ public final class Tensor {
      */
     public static Tensor of(double[] data, int... shape) {
         int[] s = shape.length == 0 ? new int[] {data.length} : shape.clone();
-        if (Shape.size(s) != data.length) {
+        if (Shape.size("Tensor.of", s) != data.length) {
             throw new IllegalArgumentException("Tensor.of: " + data.length + " values do not fill shape " + Shape.str(s));
         }
         return new Tensor(data.clone(), s);
@@ -58,7 +58,7 @@ public final class Tensor {
     /** A 2-D tensor from rows of equal length. */
     public static Tensor of(double[][] rows) {
         int n = rows.length, m = n == 0 ? 0 : rows[0].length;
-        double[] d = new double[n * m];
+        double[] d = new double[Shape.size("Tensor.of", n, m)];
         for (int i = 0; i < n; i++) {
             if (rows[i].length != m) {
                 throw new IllegalArgumentException("Tensor.of: row " + i + " has " + rows[i].length + " values, row 0 has " + m);
@@ -74,7 +74,7 @@ public final class Tensor {
      */
     public static Tensor wrap(double[] data, int... shape) {
         int[] s = shape.clone();
-        if (Shape.size(s) != data.length) {
+        if (Shape.size("Tensor.wrap", s) != data.length) {
             throw new IllegalArgumentException("Tensor.wrap: " + data.length + " values do not fill shape " + Shape.str(s));
         }
         return new Tensor(data, s);
@@ -83,12 +83,14 @@ public final class Tensor {
     /** A 0-dimensional tensor holding v. */
     public static Tensor scalar(double v) { return new Tensor(new double[] {v}, new int[0]); }
 
-    public static Tensor zeros(int... shape) { return new Tensor(ZeroedArrays.get(Shape.size(shape)), shape.clone()); }
+    public static Tensor zeros(int... shape) { return new Tensor(ZeroedArrays.get(Shape.size("zeros", shape)), shape.clone()); }
 
-    public static Tensor ones(int... shape) { return full(1.0, shape); }
+    public static Tensor ones(int... shape) { return filled("ones", 1.0, shape); }
 
-    public static Tensor full(double value, int... shape) {
-        double[] d = ZeroedArrays.get(Shape.size(shape));
+    public static Tensor full(double value, int... shape) { return filled("full", value, shape); }
+
+    private static Tensor filled(String op, double value, int[] shape) {
+        double[] d = ZeroedArrays.get(Shape.size(op, shape));
         Arrays.fill(d, value);
         return new Tensor(d, shape.clone());
     }
@@ -122,21 +124,21 @@ public final class Tensor {
 
     /** The n×n identity matrix. */
     public static Tensor eye(int n) {
-        double[] d = new double[Shape.size(n, n)];
+        double[] d = new double[Shape.size("eye", n, n)];
         for (int i = 0; i < n; i++) d[i * n + i] = 1.0;
         return new Tensor(d, new int[] {n, n});
     }
 
     /** Standard normal samples from {@code rng}. */
     public static Tensor randn(Rng rng, int... shape) {
-        double[] d = ZeroedArrays.get(Shape.size(shape));
+        double[] d = ZeroedArrays.get(Shape.size("randn", shape));
         rng.fillNormal(d);
         return new Tensor(d, shape.clone());
     }
 
     /** Uniform samples in [0, 1) from {@code rng}. */
     public static Tensor rand(Rng rng, int... shape) {
-        double[] d = ZeroedArrays.get(Shape.size(shape));
+        double[] d = ZeroedArrays.get(Shape.size("rand", shape));
         rng.fillUniform(d);
         return new Tensor(d, shape.clone());
     }

@@ -51,6 +51,34 @@ class TensorTest {
     }
 
     @Test
+    void negativeAndOversizedShapesNameTheOp() {
+        int big = 1 << 16;                                                     // big·big = 2^32 elements
+        Object[][] cases = {
+            {"zeros:", (Runnable) () -> Tensor.zeros(2, -1)},
+            {"zeros:", (Runnable) () -> Tensor.zeros(big, big)},
+            {"ones:", (Runnable) () -> Tensor.ones(-3)},
+            {"full:", (Runnable) () -> Tensor.full(7, -3)},
+            {"eye:", (Runnable) () -> Tensor.eye(-1)},
+            {"randn:", (Runnable) () -> Tensor.randn(new Rng(1), -1)},
+            {"rand:", (Runnable) () -> Tensor.rand(new Rng(1), big, big)},
+            {"Tensor.of:", (Runnable) () -> Tensor.of(new double[0], 0, -1)},
+            {"Tensor.wrap:", (Runnable) () -> Tensor.wrap(new double[0], -1)},
+            {"broadcastTo:", (Runnable) () -> Tensor.zeros(1).broadcastTo(big, big)},
+            {"add:", (Runnable) () -> Tensor.zeros(big, 1).add(Tensor.zeros(1, big))},
+            {"where:", (Runnable) () -> Tensor.where(Tensor.zeros(big, 1), Tensor.zeros(1, big), Tensor.zeros(1))},
+            {"pad:", (Runnable) () -> Movement.pad(Tensor.zeros(big, 1), 1, 0, big - 1)},
+            {"indexSelect:", (Runnable) () -> Tensor.zeros(2, big).indexSelect(0, new int[big])},
+            {"indexAdd:", (Runnable) () -> Movement.indexAdd(Tensor.zeros(0, 2), 0, new int[0], -1)},
+            {"matmul:", (Runnable) () -> Tensor.zeros(big, 1).matmul(Tensor.zeros(1, big))},
+            {"linear:", (Runnable) () -> MatMul.linear(Tensor.zeros(big, 1), Tensor.zeros(big, 1), null)},
+        };
+        for (Object[] c : cases) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ((Runnable) c[1])::run, (String) c[0]);
+            assertTrue(e.getMessage().startsWith((String) c[0]), e.getMessage());
+        }
+    }
+
+    @Test
     void shapeMismatchesNameTheOpAndBothShapes() {
         Tensor a = Tensor.zeros(2, 3), b = Tensor.zeros(4);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.add(b));
