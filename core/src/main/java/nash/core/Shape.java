@@ -15,15 +15,17 @@ public final class Shape {
 
     /** As {@link #size(int...)}, with the op that makes the shape at the start of the message (null: none). */
     public static int size(String op, int... shape) {
-        String who = op == null ? "" : op + ": ";
         long n = 1;
         for (int d : shape) {
-            if (d < 0) throw new IllegalArgumentException(who + "shape " + str(shape) + " has a negative dimension");
+            if (d < 0) throw new IllegalArgumentException(who(op) + "shape " + str(shape) + " has a negative dimension");
             n *= d;
-            if (n > Integer.MAX_VALUE) throw new IllegalArgumentException(who + "shape " + str(shape) + " has more than 2^31-1 elements");
+            if (n > Integer.MAX_VALUE) throw new IllegalArgumentException(who(op) + "shape " + str(shape) + " has more than 2^31-1 elements");
         }
         return (int) n;
     }
+
+    /** "op: " to start a message, built only when one is thrown (size runs for every tensor made). */
+    private static String who(String op) { return op == null ? "" : op + ": "; }
 
     /** "[2, 3]". */
     public static String str(int... shape) { return Arrays.toString(shape); }
