@@ -1,5 +1,6 @@
 package nash.nn;
 
+import java.util.Arrays;
 import nash.core.Conv;
 import nash.core.Rng;
 import nash.core.Tensor;
@@ -23,12 +24,20 @@ public class Conv2d extends Module implements Weighted {
         if (in <= 0 || out <= 0) throw new IllegalArgumentException("Conv2d: channels must be positive, got " + in + " → " + out);
         this.in = in;
         this.out = out;
-        this.kernel = kernel.clone();
-        this.stride = stride.clone();
-        this.padding = padding.clone();
-        this.dilation = dilation.clone();
+        this.kernel = pair("Conv2d", "kernel", kernel, 1);
+        this.stride = pair("Conv2d", "stride", stride, 1);
+        this.padding = pair("Conv2d", "padding", padding, 0);
+        this.dilation = pair("Conv2d", "dilation", dilation, 1);
         weight = param("weight", Init.defaultWeight(rng, out, in, kernel[0], kernel[1]));
         this.bias = bias ? param("bias", Init.defaultBias(rng, in * kernel[0] * kernel[1], out)) : null;
+    }
+
+    /** A copy of {@code v}, checked to hold two values ≥ min (height, width). */
+    static int[] pair(String op, String what, int[] v, int min) {
+        if (v.length != 2 || v[0] < min || v[1] < min) {
+            throw new IllegalArgumentException(op + ": " + what + " must be 2 values ≥ " + min + ", got " + Arrays.toString(v));
+        }
+        return v.clone();
     }
 
     @Override public Tensor weight() { return weight; }

@@ -1,5 +1,6 @@
 package nash.nn;
 
+import java.util.Arrays;
 import nash.core.Conv;
 import nash.core.Rng;
 import nash.core.Tensor;
@@ -26,11 +27,17 @@ public class ConvTranspose2d extends Module implements Weighted {
         if (in <= 0 || out <= 0) throw new IllegalArgumentException("ConvTranspose2d: channels must be positive, got " + in + " → " + out);
         this.in = in;
         this.out = out;
-        this.kernel = kernel.clone();
-        this.stride = stride.clone();
-        this.padding = padding.clone();
-        this.outputPadding = outputPadding.clone();
-        this.dilation = dilation.clone();
+        this.kernel = Conv2d.pair("ConvTranspose2d", "kernel", kernel, 1);
+        this.stride = Conv2d.pair("ConvTranspose2d", "stride", stride, 1);
+        this.padding = Conv2d.pair("ConvTranspose2d", "padding", padding, 0);
+        this.dilation = Conv2d.pair("ConvTranspose2d", "dilation", dilation, 1);
+        this.outputPadding = Conv2d.pair("ConvTranspose2d", "output padding", outputPadding, 0);
+        for (int i = 0; i < 2; i++) {
+            if (outputPadding[i] >= stride[i] && outputPadding[i] >= dilation[i]) {     // as PyTorch (and Conv.convTranspose2d)
+                throw new IllegalArgumentException("ConvTranspose2d: output padding " + Arrays.toString(outputPadding)
+                        + " must be smaller than stride " + Arrays.toString(stride) + " or dilation " + Arrays.toString(dilation));
+            }
+        }
         // PyTorch computes the fan from the weight [in, out, kh, kw] as if it were [out', in', …]: fanIn = out·kh·kw.
         weight = param("weight", Init.defaultWeight(rng, in, out, kernel[0], kernel[1]));
         this.bias = bias ? param("bias", Init.defaultBias(rng, out * kernel[0] * kernel[1], out)) : null;

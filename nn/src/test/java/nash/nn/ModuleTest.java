@@ -98,4 +98,38 @@ class ModuleTest {
         assertTrue(e.getMessage().contains("index 5.0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Unflatten(1, 3, 3).forward(Tensor.zeros(2, 10)));
     }
+
+    @Test
+    void convolutionsCheckTheirGeometryWhenBuilt() {
+        Rng rng = new Rng(1);
+        int[] one = {1, 1}, zero = {0, 0};
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Conv2d(1, 1, new int[] {3}, one, zero, one, true, rng));
+        assertTrue(e.getMessage().startsWith("Conv2d: kernel") && e.getMessage().contains("[3]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(1, 1, 3, 0, 0, rng));
+        assertTrue(e.getMessage().startsWith("Conv2d: stride") && e.getMessage().contains("[0, 0]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(1, 1, 0, 1, 0, rng));
+        assertTrue(e.getMessage().startsWith("Conv2d: kernel"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(1, 1, 3, 1, -1, rng));
+        assertTrue(e.getMessage().startsWith("Conv2d: padding"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Conv2d(1, 1, new int[] {3, 3}, one, zero, new int[] {1, 0}, true, rng));
+        assertTrue(e.getMessage().startsWith("Conv2d: dilation") && e.getMessage().contains("[1, 0]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Conv2d(0, 1, 3, 1, 0, rng));
+
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new ConvTranspose2d(1, 1, new int[] {3}, one, zero, zero, one, true, rng));
+        assertTrue(e.getMessage().startsWith("ConvTranspose2d: kernel") && e.getMessage().contains("[3]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new ConvTranspose2d(1, 1, 3, 0, 0, rng));
+        assertTrue(e.getMessage().startsWith("ConvTranspose2d: stride"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new ConvTranspose2d(1, 1, new int[] {3, 3}, new int[] {2, 2}, zero, new int[] {2, 0}, one, true, rng));
+        assertTrue(e.getMessage().startsWith("ConvTranspose2d: output padding") && e.getMessage().contains("[2, 0]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new ConvTranspose2d(1, 1, new int[] {3, 3}, new int[] {2, 2}, zero, new int[] {-1, 0}, one, true, rng));
+        assertTrue(e.getMessage().startsWith("ConvTranspose2d: output padding"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new ConvTranspose2d(1, 1, new int[] {3, 3}, one, zero, new int[] {0}, one, true, rng));
+        assertTrue(e.getMessage().startsWith("ConvTranspose2d: output padding"), e.getMessage());
+        new ConvTranspose2d(1, 1, new int[] {3, 3}, new int[] {1, 1}, zero, new int[] {1, 1}, new int[] {2, 2}, true, rng);  // < dilation is enough
+    }
 }
