@@ -119,4 +119,16 @@ class OptimizerTest {
         assertEquals(3.0 / (5 + 1e-6), a.grad().get(0), 1e-15);
         assertEquals(4.0 / (5 + 1e-6), b.grad().get(0), 1e-15);
     }
+
+    @Test
+    void adamNeedsAPositiveEps() {
+        // eps = 0 with a zero gradient: m / (√v + eps) = 0/0, and the parameters turn NaN.
+        Tensor p = Tensor.zeros(2).requiresGrad(true);
+        for (double eps : new double[] {0, -1e-8, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Adam(List.of(p), 0.1).eps(eps));
+            assertTrue(e.getMessage().startsWith("Adam: eps") && e.getMessage().contains(Double.toString(eps)), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AdamW(List.of(p), 0.1).eps(0));
+        assertTrue(e.getMessage().startsWith("AdamW: eps"), e.getMessage());
+    }
 }
