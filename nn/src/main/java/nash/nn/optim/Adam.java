@@ -19,7 +19,9 @@ public class Adam extends Optimizer {
     public Adam(List<Tensor> params, double lr) { super(params, lr); }
 
     public Adam betas(double b1, double b2) {
-        if (!(b1 >= 0 && b1 < 1 && b2 >= 0 && b2 < 1)) throw new IllegalArgumentException("Adam: betas must be in [0, 1), got " + b1 + ", " + b2);
+        if (!(b1 >= 0 && b1 < 1 && b2 >= 0 && b2 < 1)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": betas must be in [0, 1), got " + b1 + ", " + b2);
+        }
         beta1 = b1;
         beta2 = b2;
         return this;
@@ -33,8 +35,7 @@ public class Adam extends Optimizer {
     }
 
     public Adam weightDecay(double wd) {
-        if (!(wd >= 0)) throw new IllegalArgumentException("Adam: weight decay must be ≥ 0, got " + wd);
-        weightDecay = wd;
+        weightDecay = nonNegative("weight decay", wd);
         return this;
     }
 

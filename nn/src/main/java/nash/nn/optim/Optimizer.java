@@ -36,8 +36,14 @@ public abstract class Optimizer {
         this.steps = new long[params.size()];
     }
 
-    private void checkLr(double lr) {
-        if (!(lr >= 0) || Double.isInfinite(lr)) throw new IllegalArgumentException(getClass().getSimpleName() + ": learning rate must be ≥ 0, got " + lr);
+    private void checkLr(double lr) { nonNegative("learning rate", lr); }
+
+    /** v, if finite and ≥ 0 (NaN is not); else an exception naming this optimizer and the setting. */
+    protected final double nonNegative(String setting, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": " + setting + " must be finite and ≥ 0, got " + v);
+        }
+        return v;
     }
 
     public double lr() { return lr; }
@@ -56,6 +62,7 @@ public abstract class Optimizer {
 
     /** One update of every parameter that has a gradient. */
     public void step() {
+        checkSettings();
         for (int i = 0; i < params.size(); i++) {
             Tensor p = params.get(i);
             Tensor g = p.grad();
@@ -74,6 +81,9 @@ public abstract class Optimizer {
      * @param t the parameter's step count, from 1
      */
     protected abstract void update(int i, double[] p, double[] g, long t);
+
+    /** Checks settings that only make sense together, before a step changes anything. */
+    protected void checkSettings() {}
 
     /** The slot {@code name} of parameter i (zeros on first use). */
     protected final double[] slot(String name, int i) {

@@ -16,18 +16,21 @@ public class RmsProp extends Optimizer {
     public RmsProp(List<Tensor> params, double lr) { super(params, lr); }
 
     public RmsProp alpha(double a) {
-        if (!(a >= 0)) throw new IllegalArgumentException("RmsProp: alpha must be ≥ 0, got " + a);
+        // alpha = 1 would keep the mean square at 0 forever; above 1 it goes negative and √ gives NaN
+        if (!(a >= 0 && a < 1)) throw new IllegalArgumentException(getClass().getSimpleName() + ": alpha must be in [0, 1), got " + a);
         alpha = a;
         return this;
     }
 
     public RmsProp eps(double e) {
+        // eps = 0 turns a zero gradient into 0/0 = NaN
+        if (!(e > 0) || Double.isInfinite(e)) throw new IllegalArgumentException(getClass().getSimpleName() + ": eps must be positive and finite, got " + e);
         eps = e;
         return this;
     }
 
     public RmsProp momentum(double m) {
-        momentum = m;
+        momentum = nonNegative("momentum", m);
         return this;
     }
 
@@ -37,7 +40,7 @@ public class RmsProp extends Optimizer {
     }
 
     public RmsProp weightDecay(double wd) {
-        weightDecay = wd;
+        weightDecay = nonNegative("weight decay", wd);
         return this;
     }
 

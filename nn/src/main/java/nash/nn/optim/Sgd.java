@@ -15,12 +15,12 @@ public class Sgd extends Optimizer {
     public Sgd(List<Tensor> params, double lr) { super(params, lr); }
 
     public Sgd momentum(double m) {
-        if (!(m >= 0)) throw new IllegalArgumentException("Sgd: momentum must be ≥ 0, got " + m);
-        momentum = m;
+        momentum = nonNegative("momentum", m);
         return this;
     }
 
     public Sgd dampening(double d) {
+        if (!(d >= 0 && d <= 1)) throw new IllegalArgumentException(getClass().getSimpleName() + ": dampening must be in [0, 1], got " + d);
         dampening = d;
         return this;
     }
@@ -31,15 +31,18 @@ public class Sgd extends Optimizer {
     }
 
     public Sgd weightDecay(double wd) {
-        if (!(wd >= 0)) throw new IllegalArgumentException("Sgd: weight decay must be ≥ 0, got " + wd);
-        weightDecay = wd;
+        weightDecay = nonNegative("weight decay", wd);
         return this;
     }
 
-    @Override protected void update(int i, double[] p, double[] g, long t) {
+    @Override protected void checkSettings() {
         if (nesterov && (momentum <= 0 || dampening != 0)) {
-            throw new IllegalStateException("Sgd: Nesterov momentum needs momentum > 0 and zero dampening");
+            throw new IllegalStateException(getClass().getSimpleName() + ": Nesterov momentum needs momentum > 0 and zero dampening, got momentum "
+                    + momentum + ", dampening " + dampening);
         }
+    }
+
+    @Override protected void update(int i, double[] p, double[] g, long t) {
         double[] buf = momentum != 0 ? slot("momentum_buffer", i) : null;
         for (int j = 0; j < p.length; j++) {
             double d = g[j] + weightDecay * p[j];

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import nash.core.Rng;
 import nash.core.Tensor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class OptimizerTest {
 
@@ -130,5 +132,57 @@ class OptimizerTest {
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new AdamW(List.of(p), 0.1).eps(0));
         assertTrue(e.getMessage().startsWith("AdamW: eps"), e.getMessage());
+    }
+
+    @Test
+    void settersRejectValuesThatWouldSpoilTheParameters() {
+        // Each of these was accepted, and some turned the parameters NaN (RmsProp eps 0 or alpha 2,
+        // Sgd dampening NaN at step 2) or were ignored (RmsProp momentum NaN).
+        Tensor p = Tensor.zeros(2).requiresGrad(true);
+        List<Object[]> bad = new ArrayList<>();                     // {optimizer, setting, value, call}
+        for (double v : new double[] {Double.NaN, -1, Double.POSITIVE_INFINITY}) {
+            bad.add(new Object[] {"Sgd", "learning rate", v, (Executable) () -> new Sgd(List.of(p), 0.1).setLr(v)});
+            bad.add(new Object[] {"Sgd", "momentum", v, (Executable) () -> new Sgd(List.of(p), 0.1).momentum(v)});
+            bad.add(new Object[] {"Sgd", "weight decay", v, (Executable) () -> new Sgd(List.of(p), 0.1).weightDecay(v)});
+            bad.add(new Object[] {"Adam", "weight decay", v, (Executable) () -> new Adam(List.of(p), 0.1).weightDecay(v)});
+            bad.add(new Object[] {"AdamW", "weight decay", v, (Executable) () -> new AdamW(List.of(p), 0.1).weightDecay(v)});
+            bad.add(new Object[] {"RmsProp", "eps", v, (Executable) () -> new RmsProp(List.of(p), 0.1).eps(v)});
+            bad.add(new Object[] {"RmsProp", "momentum", v, (Executable) () -> new RmsProp(List.of(p), 0.1).momentum(v)});
+            bad.add(new Object[] {"RmsProp", "weight decay", v, (Executable) () -> new RmsProp(List.of(p), 0.1).weightDecay(v)});
+        }
+        for (double v : new double[] {Double.NaN, -5, 1.5}) {
+            bad.add(new Object[] {"Sgd", "dampening", v, (Executable) () -> new Sgd(List.of(p), 0.1).dampening(v)});
+        }
+        for (double v : new double[] {Double.NaN, -0.1, 1, 2}) {
+            bad.add(new Object[] {"RmsProp", "alpha", v, (Executable) () -> new RmsProp(List.of(p), 0.1).alpha(v)});
+        }
+        bad.add(new Object[] {"RmsProp", "eps", 0.0, (Executable) () -> new RmsProp(List.of(p), 0.1).eps(0)});
+        bad.add(new Object[] {"Adam", "betas", Double.NaN, (Executable) () -> new Adam(List.of(p), 0.1).betas(Double.NaN, 0.999)});
+        for (Object[] b : bad) {
+            String what = b[0] + ": " + b[1] + " " + b[2];
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, (Executable) b[3], what);
+            assertTrue(e.getMessage().startsWith(b[0] + ": " + b[1]) && e.getMessage().contains(b[2].toString()), what + " → " + e.getMessage());
+        }
+
+        // A rejected value leaves the setting as it was: a zero gradient still moves nothing.
+        RmsProp rms = new RmsProp(List.of(p), 0.1);
+        assertThrows(IllegalArgumentException.class, () -> rms.eps(0));
+        p.setGrad(Tensor.zeros(2));
+        rms.step();
+        assertArrayEquals(new double[] {0, 0}, p.toArray());
+        new Sgd(List.of(p), 0.1).dampening(1).momentum(2);           // the ends of the ranges are fine
+        new RmsProp(List.of(p), 0.1).alpha(0);
+    }
+
+    @Test
+    void nesterovWithoutPlainMomentumFailsBeforeAnythingChanges() {
+        Tensor p = Tensor.ones(2).requiresGrad(true);
+        for (Sgd opt : List.of(new Sgd(List.of(p), 0.1).nesterov(true), new Sgd(List.of(p), 0.1).momentum(0.9).dampening(0.5).nesterov(true))) {
+            p.setGrad(Tensor.ones(2));
+            IllegalStateException e = assertThrows(IllegalStateException.class, opt::step);
+            assertTrue(e.getMessage().startsWith("Sgd: Nesterov"), e.getMessage());
+            assertEquals(0.0, opt.stateDict().get("state.0.step").item(), "the step was not counted");
+            assertArrayEquals(new double[] {1, 1}, p.toArray());
+        }
     }
 }
