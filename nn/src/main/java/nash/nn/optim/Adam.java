@@ -44,6 +44,10 @@ public class Adam extends Optimizer {
 
     double decoupled() { return 0; }
 
+    @Override protected List<String> slotNames() { return List.of("exp_avg", "exp_avg_sq"); }
+
+    @Override protected boolean isMeanOfSquares(String slot) { return slot.equals("exp_avg_sq"); }
+
     /** Parameters per parallel chunk: the update is elementwise, so chunks never change the bits. */
     private static final int GRAIN = 1 << 15;
 

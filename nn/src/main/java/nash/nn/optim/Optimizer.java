@@ -1,6 +1,7 @@
 package nash.nn.optim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,40 +107,75 @@ public abstract class Optimizer {
     }
 
     /**
-     * Restores a {@link #stateDict()} exactly.
+     * Restores a {@link #stateDict()} exactly. The whole dict is checked first: on any error
+     * nothing changes. Parameters the dict does not mention start afresh (step 0, no slots).
      *
-     * @throws IllegalArgumentException on a key this optimizer does not have or a shape that does not match
+     * @throws IllegalArgumentException naming each bad key: one this optimizer does not keep
+     *         ({@link #slotNames()}), a shape that does not match its parameter, a step that is not an
+     *         integer ≥ 0, a non-finite value, or a negative one in a mean of squares
      */
     public void loadStateDict(Map<String, Tensor> state) {
+        String name = getClass().getSimpleName();
         List<String> problems = new ArrayList<>();
+        double newLr = lr;
+        long[] newSteps = new long[params.size()];
+        Map<String, Tensor[]> newSlots = new LinkedHashMap<>();
         for (Map.Entry<String, Tensor> e : state.entrySet()) {
             String k = e.getKey();
-            if (k.equals("lr")) continue;
+            Tensor v = e.getValue();
+            if (k.equals("lr")) {
+                double x = v.size() == 1 ? v.item() : Double.NaN;
+                if (!(x >= 0) || Double.isInfinite(x)) problems.add("lr must be one finite value ≥ 0, got " + describe(v));
+                else newLr = x;
+                continue;
+            }
             String[] parts = k.split("\\.", 3);
             int i = parts.length == 3 && parts[0].equals("state") ? parseIndex(parts[1]) : -1;
             if (i < 0 || i >= params.size()) {
-                problems.add("unexpected key " + k);
-            } else if (!parts[2].equals("step") && !java.util.Arrays.equals(e.getValue().shape(), params.get(i).shape())) {
-                problems.add(k + " has shape " + java.util.Arrays.toString(e.getValue().shape()) + ", parameter " + i + " has "
-                        + java.util.Arrays.toString(params.get(i).shape()));
+                problems.add("unexpected key " + k + " (" + params.size() + " parameters, state.0 to state." + (params.size() - 1) + ")");
+            } else if (parts[2].equals("step")) {
+                double x = v.size() == 1 ? v.item() : Double.NaN;
+                // an integer a long holds exactly; a negative or fractional count would skew bias corrections
+                if (!(x >= 0 && x <= 0x1p53 && x == Math.rint(x))) problems.add(k + " must be one integer ≥ 0, got " + describe(v));
+                else newSteps[i] = (long) x;
+            } else if (!slotNames().contains(parts[2])) {
+                problems.add("unexpected key " + k + " (" + name + " keeps " + slotNames() + ")");
+            } else if (!Arrays.equals(v.shape(), params.get(i).shape())) {
+                problems.add(k + " has shape " + Arrays.toString(v.shape()) + ", parameter " + i + " has " + Arrays.toString(params.get(i).shape()));
+            } else {
+                String bad = badValue(parts[2], v.data());
+                if (bad != null) problems.add(k + " holds " + bad);
+                else newSlots.computeIfAbsent(parts[2], s -> new Tensor[params.size()])[i] = v.copy();
             }
         }
-        if (!problems.isEmpty()) throw new IllegalArgumentException(getClass().getSimpleName() + ".loadStateDict: " + String.join("; ", problems));
-        if (state.containsKey("lr")) setLr(state.get("lr").item());
+        if (!problems.isEmpty()) throw new IllegalArgumentException(name + ".loadStateDict: " + String.join("; ", problems));
+        lr = newLr;
+        System.arraycopy(newSteps, 0, steps, 0, steps.length);
         slots.clear();
-        java.util.Arrays.fill(steps, 0);
-        for (Map.Entry<String, Tensor> e : state.entrySet()) {
-            if (e.getKey().equals("lr")) continue;
-            String[] parts = e.getKey().split("\\.", 3);
-            int i = parseIndex(parts[1]);
-            if (parts[2].equals("step")) steps[i] = (long) e.getValue().item();
-            else slots.computeIfAbsent(parts[2], k -> new Tensor[params.size()])[i] = e.getValue().copy();
-        }
+        slots.putAll(newSlots);
     }
+
+    private static String describe(Tensor v) { return v.size() == 1 ? Double.toString(v.item()) : "shape " + Arrays.toString(v.shape()); }
+
+    /** A description of the first value a slot must not hold (non-finite; negative in a mean of squares), or null. */
+    private String badValue(String slot, double[] d) {
+        for (int j = 0; j < d.length; j++) {
+            if (!Double.isFinite(d[j])) return d[j] + " at " + j;
+            if (d[j] < 0 && isMeanOfSquares(slot)) return "the negative " + d[j] + " at " + j + " (a mean of squares)";
+        }
+        return null;
+    }
+
+    /** The names of the slots {@link #update} may create; a state dict may hold no others. */
+    protected abstract List<String> slotNames();
+
+    /** Whether a slot is a running mean of squared gradients, never negative (√ of it would be NaN). */
+    protected boolean isMeanOfSquares(String slot) { return false; }
 
     private static int parseIndex(String s) {
         try {
-            return Integer.parseInt(s);
+            int i = Integer.parseInt(s);
+            return Integer.toString(i).equals(s) ? i : -1;      // one spelling per index: not 01 or +1
         } catch (NumberFormatException e) {
             return -1;
         }

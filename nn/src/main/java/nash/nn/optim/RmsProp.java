@@ -44,6 +44,10 @@ public class RmsProp extends Optimizer {
         return this;
     }
 
+    @Override protected List<String> slotNames() { return List.of("square_avg", "grad_avg", "momentum_buffer"); }
+
+    @Override protected boolean isMeanOfSquares(String slot) { return slot.equals("square_avg"); }
+
     @Override protected void update(int i, double[] p, double[] g, long t) {
         double[] s = slot("square_avg", i);
         double[] a = centered ? slot("grad_avg", i) : null;

@@ -35,6 +35,8 @@ public class Sgd extends Optimizer {
         return this;
     }
 
+    @Override protected List<String> slotNames() { return List.of("momentum_buffer"); }
+
     @Override protected void checkSettings() {
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalStateException(getClass().getSimpleName() + ": Nesterov momentum needs momentum > 0 and zero dampening, got momentum "

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -184,5 +185,79 @@ class OptimizerTest {
             assertEquals(0.0, opt.stateDict().get("state.0.step").item(), "the step was not counted");
             assertArrayEquals(new double[] {1, 1}, p.toArray());
         }
+    }
+
+    /** An Adam after one step on a parameter [3], and a copy of its state dict to vary. */
+    static Adam steppedAdam(Tensor p) {
+        Adam opt = new Adam(List.of(p), 0.1);
+        p.setGrad(Tensor.of(new double[] {1, -2, 3}));
+        opt.step();
+        return opt;
+    }
+
+    @Test
+    void aBadStateDictIsRejectedWholeAndChangesNothing() {
+        Tensor p = Tensor.zeros(3).requiresGrad(true);
+        Adam opt = steppedAdam(p);
+        Map<String, Tensor> before = opt.stateDict();
+        Tensor r = Tensor.zeros(3).requiresGrad(true);
+        Sgd sgd = new Sgd(List.of(r), 0.1).momentum(0.9);
+        r.setGrad(Tensor.ones(3));
+        sgd.step();
+        Map<String, Tensor> sgdState = sgd.stateDict();
+        Object[][] cases = {
+            {"state.0.step", Tensor.of(new double[] {1, 1}), "state.0.step"},
+            {"state.0.step", Tensor.scalar(-1), "state.0.step"},
+            {"state.0.step", Tensor.scalar(1.5), "state.0.step"},
+            {"state.0.step", Tensor.scalar(Double.NaN), "state.0.step"},
+            {"state.0.bogus", Tensor.zeros(3), "state.0.bogus"},
+            {"state.0.momentum_buffer", Tensor.zeros(3), "state.0.momentum_buffer"},
+            {"state.0.exp_avg_sq", Tensor.of(new double[] {1, -1, 1}), "state.0.exp_avg_sq"},
+            {"state.0.exp_avg", Tensor.of(new double[] {0, Double.NaN, 0}), "state.0.exp_avg"},
+            {"state.0.exp_avg", Tensor.of(new double[] {0, Double.POSITIVE_INFINITY, 0}), "state.0.exp_avg"},
+            {"state.01.step", Tensor.scalar(1), "state.01.step"},
+            {"lr", Tensor.scalar(Double.NaN), "lr"},
+            {"lr", Tensor.zeros(2), "lr"},
+        };
+        for (Object[] c : cases) {
+            Map<String, Tensor> sd = new LinkedHashMap<>(opt.stateDict());
+            sd.put((String) c[0], (Tensor) c[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> opt.loadStateDict(sd), c[0] + " = " + c[1]);
+            assertTrue(e.getMessage().startsWith("Adam.loadStateDict: ") && e.getMessage().contains((String) c[2]), e.getMessage());
+            assertStateEquals(before, opt.stateDict());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Sgd(List.of(p), 0.1).loadStateDict(before));
+        assertTrue(e.getMessage().contains("state.0.exp_avg"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> opt.loadStateDict(sgdState));
+        assertTrue(e.getMessage().contains("state.0.momentum_buffer"), e.getMessage());
+        assertStateEquals(before, opt.stateDict());
+
+        // Still usable: the next step continues from the kept moments, as one that never saw the bad dicts.
+        Tensor q = Tensor.zeros(3).requiresGrad(true);
+        Adam twin = steppedAdam(q);
+        p.setGrad(Tensor.ones(3));
+        q.setGrad(Tensor.ones(3));
+        opt.step();
+        twin.step();
+        assertArrayEquals(q.toArray(), p.toArray());
+    }
+
+    static void assertStateEquals(Map<String, Tensor> expected, Map<String, Tensor> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((k, v) -> assertArrayEquals(v.toArray(), actual.get(k).toArray(), k));
+    }
+
+    @Test
+    void stateDictsOfAnyShapeOfStepLoad() {
+        // A step count saved as [1] (one value) loads as well as a scalar; an empty dict resets the state.
+        Tensor p = Tensor.zeros(3).requiresGrad(true);
+        Adam opt = steppedAdam(p);
+        Map<String, Tensor> sd = new LinkedHashMap<>(opt.stateDict());
+        sd.put("state.0.step", Tensor.of(new double[] {4}));
+        opt.loadStateDict(sd);
+        assertEquals(4.0, opt.stateDict().get("state.0.step").item());
+        opt.loadStateDict(Map.of());
+        assertEquals(List.of("lr", "state.0.step"), List.copyOf(opt.stateDict().keySet()));
+        assertEquals(0.0, opt.stateDict().get("state.0.step").item());
     }
 }
