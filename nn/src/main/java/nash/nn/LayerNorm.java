@@ -15,6 +15,11 @@ public class LayerNorm extends Module {
 
     public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine) {
         if (normalizedShape.length == 0) throw new IllegalArgumentException("LayerNorm: normalized shape is empty");
+        for (int d : normalizedShape) {
+            if (d <= 0) throw new IllegalArgumentException("LayerNorm: normalized shape " + Arrays.toString(normalizedShape) + " has a size < 1");
+        }
+        // eps = 0 on a constant row is 0/0: NaN everywhere
+        if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException("LayerNorm: eps must be positive and finite, got " + eps);
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
         weight = elementwiseAffine ? param("weight", Tensor.ones(normalizedShape)) : null;

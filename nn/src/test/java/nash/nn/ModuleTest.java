@@ -132,4 +132,19 @@ class ModuleTest {
         assertTrue(e.getMessage().startsWith("ConvTranspose2d: output padding"), e.getMessage());
         new ConvTranspose2d(1, 1, new int[] {3, 3}, new int[] {1, 1}, zero, new int[] {1, 1}, new int[] {2, 2}, true, rng);  // < dilation is enough
     }
+
+    @Test
+    void normalisationNeedsAPositiveFiniteEps() {
+        // eps = 0 on a constant row is 0/0: every output NaN, with no error.
+        for (double eps : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LayerNorm(new int[] {3}, eps, true));
+            assertTrue(e.getMessage().startsWith("LayerNorm: eps") && e.getMessage().contains(Double.toString(eps)), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> new BatchNorm2d(3, eps, 0.1, true, true));
+            assertTrue(e.getMessage().startsWith("BatchNorm2d: eps") && e.getMessage().contains(Double.toString(eps)), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LayerNorm(2, 0));
+        assertTrue(e.getMessage().startsWith("LayerNorm: normalized shape") && e.getMessage().contains("[2, 0]"), e.getMessage());
+        Tensor y = new LayerNorm(3).forward(Tensor.full(2.0, 2, 3));
+        assertArrayEquals(new double[6], y.toArray());
+    }
 }
