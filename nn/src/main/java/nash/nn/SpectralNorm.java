@@ -24,7 +24,9 @@ public class SpectralNorm extends Module {
     public <L extends Module & Weighted> SpectralNorm(L layer, Rng rng) { this(layer, 1, 1e-12, rng); }
 
     public <L extends Module & Weighted> SpectralNorm(L layer, int iterations, double eps, Rng rng) {
-        if (iterations < 0) throw new IllegalArgumentException("SpectralNorm: iterations must be ≥ 0, got " + iterations);
+        // as PyTorch: at least one power iteration; eps > 0 keeps a zero vector's normalisation from being 0/0
+        if (iterations < 1) throw new IllegalArgumentException("SpectralNorm: iterations must be ≥ 1, got " + iterations);
+        if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException("SpectralNorm: eps must be positive and finite, got " + eps);
         this.layer = child("module", layer);
         this.weighted = layer;
         this.iterations = iterations;
@@ -54,7 +56,7 @@ public class SpectralNorm extends Module {
     /** σ(W) as the current u, v estimate it (differentiable in W). */
     public Tensor sigma() {
         Tensor wm = matrix(layer.use(weighted.weight()));
-        if (isTraining() && iterations > 0) {
+        if (isTraining()) {
             try (GradMode scope = Autograd.noGrad()) {
                 Tensor uu = u, vv = v;
                 for (int i = 0; i < iterations; i++) {

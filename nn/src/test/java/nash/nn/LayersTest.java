@@ -134,6 +134,21 @@ class LayersTest {
     }
 
     @Test
+    void spectralNormChecksItsSettings() {
+        // eps = 0 on a zero weight normalises 0/0 into NaN u and v; eps < 0 makes the max() meaningless.
+        for (double eps : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new SpectralNorm(new Linear(2, 2, new Rng(1)), 1, eps, new Rng(2)));
+            assertTrue(e.getMessage().startsWith("SpectralNorm: eps") && e.getMessage().contains(Double.toString(eps)), e.getMessage());
+        }
+        for (int it : new int[] {0, -1}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new SpectralNorm(new Linear(2, 2, new Rng(1)), it, 1e-12, new Rng(2)));
+            assertTrue(e.getMessage().startsWith("SpectralNorm: iterations") && e.getMessage().contains(Integer.toString(it)), e.getMessage());
+        }
+    }
+
+    @Test
     void dropoutIsSeededAndScaled() {
         Tensor x = Tensor.ones(1000);
         Tensor a = new Dropout(0.3, new Rng(5)).forward(x), b = new Dropout(0.3, new Rng(5)).forward(x);
