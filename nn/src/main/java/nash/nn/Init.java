@@ -39,16 +39,22 @@ public final class Init {
         }
     }
 
-    /** U(lo, hi). */
+    /** U(lo, hi); lo = hi gives that constant. */
     public static Tensor uniform(Rng rng, double lo, double hi, int... shape) {
+        if (!(lo <= hi) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
+            throw new IllegalArgumentException("Init.uniform: bounds must be finite with lo ≤ hi, got " + lo + ", " + hi);
+        }
         Tensor t = Tensor.rand(rng, shape);
         double[] d = t.data();
         for (int i = 0; i < d.length; i++) d[i] = lo + (hi - lo) * d[i];
         return t;
     }
 
-    /** N(mean, std²). */
+    /** N(mean, std²); std = 0 gives the constant mean. */
     public static Tensor normal(Rng rng, double mean, double std, int... shape) {
+        if (!Double.isFinite(mean) || !(std >= 0) || Double.isInfinite(std)) {
+            throw new IllegalArgumentException("Init.normal: needs a finite mean and a finite std ≥ 0, got mean " + mean + ", std " + std);
+        }
         Tensor t = Tensor.randn(rng, shape);
         double[] d = t.data();
         for (int i = 0; i < d.length; i++) d[i] = mean + std * d[i];
