@@ -1,6 +1,7 @@
 package nash.nn;
 
 import nash.core.Rng;
+import nash.core.Shape;
 import nash.core.Tensor;
 
 /**
@@ -41,7 +42,7 @@ public final class Init {
 
     /** U(lo, hi); lo = hi gives that constant. */
     public static Tensor uniform(Rng rng, double lo, double hi, int... shape) {
-        if (!(lo <= hi) || Double.isInfinite(lo) || Double.isInfinite(hi)) {
+        if ((!(lo <= hi) || Double.isInfinite(lo) || Double.isInfinite(hi)) && Shape.size("Init.uniform", shape) > 0) { // empty: nothing to fill (a fan of 0 gives ∞ bounds)
             throw new IllegalArgumentException("Init.uniform: bounds must be finite with lo ≤ hi, got " + lo + ", " + hi);
         }
         Tensor t = Tensor.rand(rng, shape);
@@ -52,7 +53,7 @@ public final class Init {
 
     /** N(mean, std²); std = 0 gives the constant mean. */
     public static Tensor normal(Rng rng, double mean, double std, int... shape) {
-        if (!Double.isFinite(mean) || !(std >= 0) || Double.isInfinite(std)) {
+        if ((!Double.isFinite(mean) || !(std >= 0) || Double.isInfinite(std)) && Shape.size("Init.normal", shape) > 0) {
             throw new IllegalArgumentException("Init.normal: needs a finite mean and a finite std ≥ 0, got mean " + mean + ", std " + std);
         }
         Tensor t = Tensor.randn(rng, shape);

@@ -37,4 +37,11 @@ class InitTest {
         assertThrows(IllegalArgumentException.class, () -> Init.xavierNormal(new Rng(1), -1, 2, 2));
         assertThrows(IllegalArgumentException.class, () -> Init.kaimingUniform(new Rng(1), Double.NaN, Init.Mode.FAN_IN, "leaky_relu", 2, 2));
     }
+
+    @Test
+    void zeroElementWeightsAreEmptyNotErrors() {
+        // a fan of 0 makes the bound or std infinite; with nothing to fill that is no error (PyTorch: a no-op)
+        assertArrayEquals(new int[] {3, 0}, Init.kaimingUniform(new Rng(1), Math.sqrt(5), Init.Mode.FAN_IN, "leaky_relu", 3, 0).shape());
+        assertArrayEquals(new int[] {0, 0}, Init.xavierNormal(new Rng(1), 1, 0, 0).shape());
+    }
 }
