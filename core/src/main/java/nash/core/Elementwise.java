@@ -175,6 +175,7 @@ public final class Elementwise {
 
     /** y = x > 0 ? x : slope·x */
     public static Tensor leakyRelu(Tensor x, double slope) {
+        if (!Double.isFinite(slope)) throw new IllegalArgumentException("leakyRelu: slope must be finite, got " + slope);
         double[] out = ZeroedArrays.get(x.size);
         Parallel.chunks(x.size, GRAIN, (f, t) -> K.leakyRelu(slope, x.data, f, out, f, t - f));
         Tensor y = Tensor.fromOp("leakyRelu", out, x.shape, x);

@@ -232,6 +232,18 @@ class TensorTest {
         Tensor wide = Tensor.zeros(0, 1 << 30);                              // empty, but 4 of them are 2^32 wide
         e = assertThrows(IllegalArgumentException.class, () -> Tensor.concat(1, wide, wide, wide, wide));
         assertTrue(e.getMessage().startsWith("concat:"), e.getMessage());
+        Tensor deep = Tensor.zeros(0, 1 << 16, 1 << 16);                      // empty, but its last two axes hold 2^32
+        e = assertThrows(IllegalArgumentException.class, () -> deep.flatten(1));
+        assertTrue(e.getMessage().startsWith("flatten:") && e.getMessage().contains("4294967296"), e.getMessage());
+        assertArrayEquals(new int[] {0, 12}, Tensor.zeros(0, 3, 4).flatten(1).shape());
+    }
+
+    @Test
+    void leakyReluNeedsAFiniteSlope() {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2).leakyRelu(bad));
+            assertTrue(e.getMessage().startsWith("leakyRelu: slope must be finite"), e.getMessage());
+        }
     }
 
     @Test
