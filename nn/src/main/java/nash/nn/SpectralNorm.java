@@ -63,14 +63,22 @@ public class SpectralNorm extends Module {
                     vv = normalize(wm.matmul(uu.reshape(-1, 1), true, false).reshape(-1));   // v = Wᵀu / ‖Wᵀu‖
                     uu = normalize(wm.matmul(vv.reshape(-1, 1)).reshape(-1));               // u = Wv / ‖Wv‖
                 }
-                u.copyFrom(uu);
-                v.copyFrom(vv);
+                if (uu.norm().item() > 0 && vv.norm().item() > 0) { // W·v = 0 (a zero W) would zero them for good
+                    u.copyFrom(uu);
+                    v.copyFrom(vv);
+                }
             }
         }
         // Copies of u and v enter the graph (as PyTorch clones them): the next training forward
         // advances the buffers in place, which must not disturb a graph still waiting for backward.
         Tensor uc = u.copy(), vc = v.copy();
-        return uc.reshape(1, -1).matmul(wm.matmul(vc.reshape(-1, 1))).reshape(new int[0]);          // uᵀ·W·v
+        Tensor s = uc.reshape(1, -1).matmul(wm.matmul(vc.reshape(-1, 1))).reshape(new int[0]);     // uᵀ·W·v
+        double sv = s.item();
+        if (sv == 0 || !Double.isFinite(sv)) { // W / σ would be 0/0 or ±∞ in every element (PyTorch: NaN, silently)
+            throw new IllegalStateException("SpectralNorm: σ(W) = " + sv + " for the weight " + java.util.Arrays.toString(wm.shape())
+                    + (sv == 0 ? " (a zero weight, or one orthogonal to u and v): W / σ is undefined" : ""));
+        }
+        return s;
     }
 
     @Override public Tensor forward(Tensor x) {

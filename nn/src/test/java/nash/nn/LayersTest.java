@@ -149,6 +149,21 @@ class LayersTest {
     }
 
     @Test
+    void spectralNormOfAZeroWeightIsAClearErrorAndRecovers() {
+        Linear lin = new Linear(3, 2, new Rng(1));
+        double[] w = lin.weight().data(), saved = w.clone();
+        SpectralNorm sn = new SpectralNorm(lin, new Rng(2));
+        java.util.Arrays.fill(w, 0.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sn.forward(Tensor.ones(4, 3)));
+        assertTrue(e.getMessage().startsWith("SpectralNorm: σ(W) = 0.0 for the weight [2, 3]"), e.getMessage());
+        // the power iteration kept its vectors (a zero W·v would have zeroed them for good), so a non-zero weight works again
+        System.arraycopy(saved, 0, w, 0, w.length);
+        Tensor y = sn.forward(Tensor.ones(4, 3));
+        for (double yi : y.toArray()) assertTrue(Double.isFinite(yi));
+        assertTrue(sn.sigma().item() > 0);
+    }
+
+    @Test
     void dropoutIsSeededAndScaled() {
         Tensor x = Tensor.ones(1000);
         Tensor a = new Dropout(0.3, new Rng(5)).forward(x), b = new Dropout(0.3, new Rng(5)).forward(x);
