@@ -1,6 +1,7 @@
 package nash.gan.data;
 
 import java.util.Arrays;
+import nash.core.Shape;
 import nash.core.Tensor;
 
 /**
@@ -66,12 +67,10 @@ public final class Dataset {
 
     /** The examples at {@code indices}, in that order, copied into a batch [indices.length, …]. */
     public Batch batch(int... indices) {
-        if ((long) indices.length * stride > Integer.MAX_VALUE) {   // indices may repeat, so the batch can outgrow the set
-            throw new IllegalArgumentException("Dataset.batch: " + indices.length + " examples of " + stride + " values is more than 2^31-1");
-        }
+        int size = Shape.size("Dataset.batch", indices.length, stride);   // indices may repeat, so the batch can outgrow the set
         int[] shape = examples.shape();
         shape[0] = indices.length;
-        double[] src = examples.data(), x = new double[indices.length * stride];
+        double[] src = examples.data(), x = new double[size];
         int[] y = labels == null ? null : new int[indices.length];
         for (int b = 0; b < indices.length; b++) {
             int i = indices[b];

@@ -1,5 +1,6 @@
 package nash.gan.data;
 
+import nash.core.Shape;
 import nash.core.Rng;
 import nash.core.Tensor;
 
@@ -68,9 +69,8 @@ public final class Toy2d {
     /** side² Gaussians on a square grid centred at the origin with the given spacing (row-major: y outer, x inner). */
     public static Toy2d grid(int side, double spacing, double sigma) {
         if (side < 1) throw new IllegalArgumentException("Toy2d.grid: need side ≥ 1, got " + side);
-        long k = (long) side * side;   // an int product would wrap
-        if (k > Integer.MAX_VALUE) throw new IllegalArgumentException("Toy2d.grid: side " + side + " gives " + k + " modes, more than 2^31-1");
-        double[][] m = new double[(int) k][];
+        int k = Shape.size("Toy2d.grid", side, side);   // side² modes, checked: an int product would wrap
+        double[][] m = new double[k][];
         double start = -spacing * (side - 1) / 2.0;
         for (int i = 0; i < side; i++) {
             for (int j = 0; j < side; j++) m[i * side + j] = new double[] {start + spacing * j, start + spacing * i};
@@ -91,8 +91,7 @@ public final class Toy2d {
         if (modeOut != null && modeOut.length < n) {
             throw new IllegalArgumentException("Toy2d.sample: modeOut has length " + modeOut.length + " < n = " + n);
         }
-        if (2L * n > Integer.MAX_VALUE) throw new IllegalArgumentException("Toy2d.sample: " + n + " samples of 2 values is more than 2^31-1");
-        double[] x = new double[2 * n];
+        double[] x = new double[Shape.size("Toy2d.sample", n, 2)];
         for (int i = 0; i < n; i++) {
             int k = rng.nextInt(modes.length);
             if (modeOut != null) modeOut[i] = k;

@@ -1,5 +1,6 @@
 package nash.gan.metrics;
 
+import nash.core.Shape;
 import nash.core.Tensor;
 
 /**
@@ -82,10 +83,7 @@ public final class Interpolation {
         Matrices.checkVector(where, "z1", z1);
         if (z0.length != z1.length) throw new IllegalArgumentException(where + ": z0 has " + z0.length + " values but z1 has " + z1.length);
         if (steps < 2) throw new IllegalArgumentException(where + ": steps must be ≥ 2 (both ends), got " + steps);
-        long size = (long) steps * z0.length;   // the [steps, d] result; an int product would wrap
-        if (size > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(where + ": " + steps + " steps of " + z0.length + " values is " + size + " values, more than 2^31-1");
-        }
+        Shape.size(where, steps, z0.length);   // the [steps, d] result: an int product would wrap
     }
 
     /** ‖x‖, scaled so that large or tiny entries do not overflow or underflow. */

@@ -53,7 +53,7 @@ class DataLoaderTest {
         Dataset d = Dataset.of(Tensor.zeros(1, 1 << 20));
         // 4096 copies of a 2²⁰-value example: the size wrapped to 0 in int, was IndexOutOfBoundsException from arraycopy
         var e = assertThrows(IllegalArgumentException.class, () -> d.batch(new int[4096]));
-        assertTrue(e.getMessage().contains("Dataset.batch: 4096 examples of 1048576 values is more than 2^31-1"), e.getMessage());
+        assertTrue(e.getMessage().contains("Dataset.batch: shape [4096, 1048576] has more than 2^31-1 elements"), e.getMessage());
         // a batch size near 2³¹ is one batch of everything: n + b − 1 and cursor + b wrapped, refusing it or failing the 2nd batch
         DataLoader all = new DataLoader(numbered(5), Integer.MAX_VALUE, false, false, 1);
         assertEquals(1, all.batchesPerEpoch());
