@@ -58,12 +58,7 @@ public final class Movement {
         int a = Shape.axis("flatten", startAxis, x.dim());
         int[] s = new int[a + 1];
         System.arraycopy(x.shape, 0, s, 0, a);
-        long rest = 1;   // long: with a zero axis before a the product of the rest may pass 2^31-1 though x is empty
-        for (int i = a; i < x.dim(); i++) rest *= x.shape[i];
-        if (rest > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("flatten: axes " + a + ".. of " + Shape.str(x.shape) + " merge into " + rest + " > 2^31-1");
-        }
-        s[a] = (int) rest;
+        s[a] = Shape.size("flatten", Arrays.copyOfRange(x.shape, a, x.dim())); // checked: past a zero axis it may pass 2^31-1
         return reshape(x, s);
     }
 

@@ -234,7 +234,7 @@ class TensorTest {
         assertTrue(e.getMessage().startsWith("concat:"), e.getMessage());
         Tensor deep = Tensor.zeros(0, 1 << 16, 1 << 16);                      // empty, but its last two axes hold 2^32
         e = assertThrows(IllegalArgumentException.class, () -> deep.flatten(1));
-        assertTrue(e.getMessage().startsWith("flatten:") && e.getMessage().contains("4294967296"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("flatten: shape [65536, 65536] has more than 2^31-1"), e.getMessage());
         assertArrayEquals(new int[] {0, 12}, Tensor.zeros(0, 3, 4).flatten(1).shape());
     }
 
