@@ -38,7 +38,7 @@ public final class Conv {
     }
 
     static Tensor im2col(Tensor x, ConvGeometry g) {
-        double[] cols = ZeroedArrays.get(Shape.size(g.colRows(), g.colCols()));
+        double[] cols = ZeroedArrays.get(Shape.size("im2col", g.colRows(), g.colCols()));
         K.im2col(g, x.data, 0, cols);
         Tensor y = Tensor.fromOp("im2col", cols, new int[] {g.colRows(), g.colCols()}, x);
         return y.onBackward(gy -> Elementwise.grads(col2im(gy, g)));           // adjoint: col2im

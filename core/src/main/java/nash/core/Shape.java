@@ -15,9 +15,14 @@ public final class Shape {
 
     /** As {@link #size(int...)}, with the op that makes the shape at the start of the message (null: none). */
     public static int size(String op, int... shape) {
-        long n = 1;
+        boolean empty = false;
         for (int d : shape) {
             if (d < 0) throw new IllegalArgumentException(who(op) + "shape " + str(shape) + " has a negative dimension");
+            empty |= d == 0;
+        }
+        if (empty) return 0;   // however large the other dimensions
+        long n = 1;
+        for (int d : shape) {
             n *= d;
             if (n > Integer.MAX_VALUE) throw new IllegalArgumentException(who(op) + "shape " + str(shape) + " has more than 2^31-1 elements");
         }

@@ -236,6 +236,7 @@ class TensorTest {
         e = assertThrows(IllegalArgumentException.class, () -> deep.flatten(1));
         assertTrue(e.getMessage().startsWith("flatten: shape [65536, 65536] has more than 2^31-1"), e.getMessage());
         assertArrayEquals(new int[] {0, 12}, Tensor.zeros(0, 3, 4).flatten(1).shape());
+        assertArrayEquals(new int[] {0, 0}, Tensor.zeros(0, 1 << 16, 1 << 16, 0).flatten(1).shape()); // empty: 0 elements, not too many
     }
 
     @Test

@@ -25,11 +25,12 @@ public record ConvGeometry(int n, int c, int h, int w, int kh, int kw,
             throw new IllegalArgumentException("conv geometry: kernel " + kh + "x" + kw + " (dilation " + dh + "x" + dw
                     + ") does not fit input " + h + "x" + w + " with padding " + ph + "x" + pw);
         }
+        // One image's column matrix must fit an array; the whole batch's need not (Conv builds it a chunk of images at a time)
         long oh = spanH / sh + 1, ow = spanW / sw + 1, rows = (long) c * kh * kw, cols = n * oh * ow;
         if (h + 2L * ph > Integer.MAX_VALUE || w + 2L * pw > Integer.MAX_VALUE || (long) n * c * h * w > Integer.MAX_VALUE
-                || rows > Integer.MAX_VALUE || oh * ow > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || rows * cols > Integer.MAX_VALUE) {
+                || rows > Integer.MAX_VALUE || oh * ow > Integer.MAX_VALUE || cols > Integer.MAX_VALUE || rows * oh * ow > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("conv geometry: input " + n + "x" + c + "x" + h + "x" + w + " (padded "
-                    + (h + 2L * ph) + "x" + (w + 2L * pw) + ") or its column matrix " + rows + "x" + cols
+                    + (h + 2L * ph) + "x" + (w + 2L * pw) + ") or one image's column matrix " + rows + "x" + (oh * ow)
                     + " exceeds 2^31 - 1 elements, the most a Java array holds");
         }
     }

@@ -133,7 +133,11 @@ class CheckedKernelsTest {
                 () -> new ConvGeometry(4096, 64, 128, 128, 3, 3, 1, 1, 1, 1, 1, 1));
         assertTrue(e.getMessage().contains("exceeds 2^31 - 1 elements"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ConvGeometry(1, 1, 8, 8, 3, 3, 1, 1, 1_500_000_000, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new ConvGeometry(1, 1, 8, 8, 3, 3, 1, 1, Integer.MAX_VALUE, 0, 1, 1)); // h + 2·ph wrapped: outH was 4
         assertThrows(IllegalArgumentException.class, () -> new ConvGeometry(1, 1, 8, 8, 2, 2, 1, 1, 0, 0, 1_500_000_000, 1));
+        // a batch whose whole column matrix would not fit one array is fine: convolutions build it a chunk of images at a time
+        ConvGeometry large = new ConvGeometry(256, 64, 52, 52, 7, 7, 1, 1, 3, 3, 1, 1);
+        assertTrue((long) large.colRows() * large.colCols() > Integer.MAX_VALUE);
         e = assertThrows(IllegalArgumentException.class, () -> new ConvGeometry(1, 3, 8, 8, 3, 3, 0, 1, 0, 0, 1, 1));
         assertTrue(e.getMessage().contains("stride 0x1"), e.getMessage());
         assertEquals(27, new ConvGeometry(2, 3, 6, 5, 3, 3, 2, 2, 1, 1, 1, 1).colRows());
