@@ -431,18 +431,27 @@ public final class GanTrainer {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("load: the checkpoint " + file + " does not match the model: " + e.getMessage(), e);
             }
-            optG.loadStateDict(prefixed(t, "optG."));
-            optD.loadStateDict(prefixed(t, "optD."));
+            loadOptimizer(optG, "optG", t, file);
+            loadOptimizer(optD, "optD", t, file);
             if (ema != null) prefixed(t, "ema.").forEach((k, v) -> ema.get(k).copyFrom(v));
             data.restore(position);
         } catch (RuntimeException e) {
-            before.restore();
+            before.restore(e);
             throw e;
         }
         step = savedStep;
         skipped = savedSkipped;
         latentRng = latent;
         auxRng = aux;
+    }
+
+    /** One player's optimizer from the checkpoint's keys under {@code prefix}, its errors naming the player and the file. */
+    private static void loadOptimizer(Optimizer opt, String prefix, Map<String, Tensor> t, Path file) {
+        try {
+            opt.loadStateDict(prefixed(t, prefix + "."));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("load: the checkpoint " + file + " has a bad " + prefix + " state: " + e.getMessage(), e);
+        }
     }
 
     /** Copies of everything {@link #load} changes, to put back when a checkpoint turns out not to fit. */
@@ -453,15 +462,19 @@ public final class GanTrainer {
         final Map<String, long[]> gStreams = g.randomStates(), dStreams = d.randomStates();
         final long[] position = data.state();
 
-        void restore() {
-            g.loadStateDict(gState, true);
-            d.loadStateDict(dState, true);
-            optG.loadStateDict(optGState);
-            optD.loadStateDict(optDState);
-            if (ema != null) emaState.forEach((k, v) -> ema.get(k).copyFrom(v));
-            g.restoreRandomStates(gStreams);
-            d.restoreRandomStates(dStreams);
-            data.restore(position);
+        /** Puts every part back, each on its own: one that cannot be restored is added to {@code cause}, not thrown over it. */
+        void restore(RuntimeException cause) {
+            List<Runnable> parts = List.of(() -> g.loadStateDict(gState, true), () -> d.loadStateDict(dState, true),
+                    () -> optG.loadStateDict(optGState), () -> optD.loadStateDict(optDState),
+                    () -> { if (ema != null) emaState.forEach((k, v) -> ema.get(k).copyFrom(v)); },
+                    () -> g.restoreRandomStates(gStreams), () -> d.restoreRandomStates(dStreams), () -> data.restore(position));
+            for (Runnable part : parts) {
+                try {
+                    part.run();
+                } catch (RuntimeException e) {
+                    cause.addSuppressed(e);
+                }
+            }
         }
 
         private static Map<String, Tensor> copies(Map<String, Tensor> m) {

@@ -276,6 +276,22 @@ class GanTrainerTest {
         }
     }
 
+    @Test
+    void aBadOptimizerStateNamesThePlayerAndTheFile(@TempDir Path dir) throws Exception {
+        GanTrainer source = withDropout(7).build();
+        source.train(2);
+        Path good = dir.resolve("good.safetensors"), bad = dir.resolve("bad.safetensors");
+        source.save(good);
+        GanTrainer t = withDropout(8).build();
+        t.train(1);
+        for (String player : new String[] {"optG", "optD"}) { // both Adam: the message must say which
+            Map<String, Tensor> tensors = new java.util.LinkedHashMap<>(Safetensors.load(good));
+            tensors.put(player + ".state.0.step", Tensor.scalar(-1));
+            Safetensors.save(tensors, Safetensors.metadata(good), bad);
+            assertUnchangedByFailedLoad(t, bad, dir, "load: the checkpoint " + bad + " has a bad " + player + " state: Adam.loadStateDict: state.0.step");
+        }
+    }
+
     /** Loading ckpt into t fails with a message containing why, and t's own checkpoint is the same bytes as before. */
     static void assertUnchangedByFailedLoad(GanTrainer t, Path ckpt, Path dir, String why) throws Exception {
         Path before = dir.resolve("before.safetensors"), after = dir.resolve("after.safetensors");

@@ -112,7 +112,8 @@ public abstract class Optimizer {
      *
      * @throws IllegalArgumentException naming each bad key: one this optimizer does not keep
      *         ({@link #slotNames()}), a shape that does not match its parameter, a step that is not an
-     *         integer ≥ 0, a non-finite value, or a negative one in a mean of squares
+     *         integer ≥ 0, a NaN (it would reach the parameters at the next step), or a negative value in a mean of
+     *         squares; ±∞, which an overflowing mean of squares reaches, loads as saved
      */
     public void loadStateDict(Map<String, Tensor> state) {
         String name = getClass().getSimpleName();
@@ -138,7 +139,7 @@ public abstract class Optimizer {
                 // an integer a long holds exactly; a negative or fractional count would skew bias corrections
                 if (!(x >= 0 && x <= 0x1p53 && x == Math.rint(x))) problems.add(k + " must be one integer ≥ 0, got " + describe(v));
                 else newSteps[i] = (long) x;
-            } else if (!slotNames().contains(parts[2])) {
+            } else if (slotNames() != null && !slotNames().contains(parts[2])) {
                 problems.add("unexpected key " + k + " (" + name + " keeps " + slotNames() + ")");
             } else if (!Arrays.equals(v.shape(), params.get(i).shape())) {
                 problems.add(k + " has shape " + Arrays.toString(v.shape()) + ", parameter " + i + " has " + Arrays.toString(params.get(i).shape()));
@@ -157,17 +158,18 @@ public abstract class Optimizer {
 
     private static String describe(Tensor v) { return v.size() == 1 ? Double.toString(v.item()) : "shape " + Arrays.toString(v.shape()); }
 
-    /** A description of the first value a slot must not hold (non-finite; negative in a mean of squares), or null. */
+    /** A description of the first value a slot must not hold (NaN; negative in a mean of squares), or null. */
     private String badValue(String slot, double[] d) {
         for (int j = 0; j < d.length; j++) {
-            if (!Double.isFinite(d[j])) return d[j] + " at " + j;
+            if (Double.isNaN(d[j])) return d[j] + " at " + j;
             if (d[j] < 0 && isMeanOfSquares(slot)) return "the negative " + d[j] + " at " + j + " (a mean of squares)";
         }
         return null;
     }
 
-    /** The names of the slots {@link #update} may create; a state dict may hold no others. */
-    protected abstract List<String> slotNames();
+    /** The names of the slots {@link #update} may create; a state dict may hold no others. Null (the default, for
+     *  optimizers written before the check): any name. */
+    protected List<String> slotNames() { return null; }
 
     /** Whether a slot is a running mean of squared gradients, never negative (√ of it would be NaN). */
     protected boolean isMeanOfSquares(String slot) { return false; }

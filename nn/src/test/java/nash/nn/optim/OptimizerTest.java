@@ -214,7 +214,7 @@ class OptimizerTest {
             {"state.0.momentum_buffer", Tensor.zeros(3), "state.0.momentum_buffer"},
             {"state.0.exp_avg_sq", Tensor.of(new double[] {1, -1, 1}), "state.0.exp_avg_sq"},
             {"state.0.exp_avg", Tensor.of(new double[] {0, Double.NaN, 0}), "state.0.exp_avg"},
-            {"state.0.exp_avg", Tensor.of(new double[] {0, Double.POSITIVE_INFINITY, 0}), "state.0.exp_avg"},
+            {"state.0.exp_avg_sq", Tensor.of(new double[] {0, Double.NEGATIVE_INFINITY, 0}), "state.0.exp_avg_sq"},
             {"state.01.step", Tensor.scalar(1), "state.01.step"},
             {"lr", Tensor.scalar(Double.NaN), "lr"},
             {"lr", Tensor.zeros(2), "lr"},
@@ -231,6 +231,13 @@ class OptimizerTest {
         e = assertThrows(IllegalArgumentException.class, () -> opt.loadStateDict(sgdState));
         assertTrue(e.getMessage().contains("state.0.momentum_buffer"), e.getMessage());
         assertStateEquals(before, opt.stateDict());
+
+        // An overflowed mean of squares (+∞) is a state stateDict() can produce: it loads as saved.
+        Map<String, Tensor> overflowed = new LinkedHashMap<>(opt.stateDict());
+        overflowed.put("state.0.exp_avg_sq", Tensor.of(new double[] {0, Double.POSITIVE_INFINITY, 0}));
+        Adam other = new Adam(List.of(p), 0.1);
+        other.loadStateDict(overflowed);
+        assertStateEquals(overflowed, other.stateDict());
 
         // Still usable: the next step continues from the kept moments, as one that never saw the bad dicts.
         Tensor q = Tensor.zeros(3).requiresGrad(true);
