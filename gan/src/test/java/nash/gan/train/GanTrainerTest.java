@@ -253,13 +253,9 @@ class GanTrainerTest {
 
     @Test
     void unreadableRandomStatesAndPositionsNameTheKeyAndLeaveTheTrainerAsItWas(@TempDir Path dir) throws Exception {
-        GanTrainer source = withDropout(7).build();
-        source.train(2);
         Path good = dir.resolve("good.safetensors"), bad = dir.resolve("bad.safetensors");
-        source.save(good);
+        GanTrainer t = savedAndAnother(good);
         Map<String, Tensor> tensors = Safetensors.load(good);
-        GanTrainer t = withDropout(8).build();
-        t.train(1);
         // were NumberFormatException: For input string: "abc", naming neither key nor file
         String[][] cases = {{"nash.rng.latent", "abc,def", " has nash.rng.latent = 'abc,def', not comma-separated integers"},
                 {"nash.data", "1,2,x", " has nash.data = '1,2,x', not comma-separated integers"},
@@ -278,18 +274,24 @@ class GanTrainerTest {
 
     @Test
     void aBadOptimizerStateNamesThePlayerAndTheFile(@TempDir Path dir) throws Exception {
-        GanTrainer source = withDropout(7).build();
-        source.train(2);
         Path good = dir.resolve("good.safetensors"), bad = dir.resolve("bad.safetensors");
-        source.save(good);
-        GanTrainer t = withDropout(8).build();
-        t.train(1);
+        GanTrainer t = savedAndAnother(good);
         for (String player : new String[] {"optG", "optD"}) { // both Adam: the message must say which
             Map<String, Tensor> tensors = new java.util.LinkedHashMap<>(Safetensors.load(good));
             tensors.put(player + ".state.0.step", Tensor.scalar(-1));
             Safetensors.save(tensors, Safetensors.metadata(good), bad);
             assertUnchangedByFailedLoad(t, bad, dir, "load: the checkpoint " + bad + " has a bad " + player + " state: Adam.loadStateDict: state.0.step");
         }
+    }
+
+    /** Saves a trainer (seed 7, two steps) to {@code good} and returns another (seed 8, one step) to load bad copies into. */
+    private static GanTrainer savedAndAnother(Path good) throws Exception {
+        GanTrainer source = withDropout(7).build();
+        source.train(2);
+        source.save(good);
+        GanTrainer t = withDropout(8).build();
+        t.train(1);
+        return t;
     }
 
     /** Loading ckpt into t fails with a message containing why, and t's own checkpoint is the same bytes as before. */
