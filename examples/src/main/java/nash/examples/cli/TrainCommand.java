@@ -94,6 +94,10 @@ final class TrainCommand implements Callable<Integer> {
     boolean kernelProfile;
 
     @Override public Integer call() throws Exception {
+        if (steps != null && steps < 1) throw new IllegalArgumentException("--steps must be at least 1, got " + steps);
+        if (snapshotEvery != null && snapshotEvery < 1) {
+            throw new IllegalArgumentException("--snapshot-every must be at least 1, got " + snapshotEvery);
+        }
         if (threads != null) Parallel.setThreads(threads);
         if (kernelProfile && !KernelProfile.enabled()) {
             throw new IllegalStateException("--kernel-profile: the kernels were chosen before it was seen; start nash "

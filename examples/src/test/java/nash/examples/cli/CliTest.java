@@ -156,6 +156,14 @@ class CliTest {
         assertTrue(loss.err().contains("unknown loss 'fancy'"), loss.err());
         Result model = run("train", "--data", "ring8", "--model", "dcgan", "--steps", "1", "--out", tmp.resolve("y").toString());
         assertTrue(model.err().contains("2-D data takes --model mlp"), model.err());
+        // were: "already at step 0 of -5" (exit 0), and a run that stopped after 1 of 2 steps
+        Result negative = run("train", "--data", "ring8", "--steps", "-5", "--out", tmp.resolve("z").toString());
+        assertEquals(2, negative.code());
+        assertTrue(negative.err().contains("--steps must be at least 1, got -5"), negative.err());
+        Result every = run("train", "--data", "ring8", "--steps", "2", "--snapshot-every", "0", "--out", tmp.resolve("w").toString());
+        assertEquals(2, every.code());
+        assertTrue(every.err().contains("--snapshot-every must be at least 1, got 0"), every.err());
+        assertTrue(!Files.exists(tmp.resolve("w")), "nothing written");
         Result none = run("sample", "--checkpoint", tmp.resolve("missing.safetensors").toString());
         assertTrue(none.err().contains("no checkpoint at"), none.err());
         Files.writeString(tmp.resolve("junk.safetensors"), "not a checkpoint");
