@@ -91,13 +91,13 @@ public final class Reduce {
     /** y = mean of x over the axes. */
     public static Tensor mean(Tensor x, int[] axes, boolean keepDim) {
         int[] ax = Shape.axes("mean", axes, x.dim());
-        return Elementwise.div(sum(x, ax, keepDim), count(x.shape, ax));
+        return Elementwise.div(sum(x, ax, keepDim), groupSize("mean", x, ax, 1));
     }
 
     /** Variance over the axes: Σ(x − mean)² / (n − 1) when unbiased, / n otherwise. */
     public static Tensor var(Tensor x, int[] axes, boolean keepDim, boolean unbiased) {
         int[] ax = Shape.axes("var", axes, x.dim());
-        int n = count(x.shape, ax);
+        int n = groupSize("var", x, ax, unbiased ? 2 : 1);
         Tensor d = Elementwise.sub(x, mean(x, ax, true));
         return Elementwise.div(sum(Elementwise.square(d), ax, keepDim), unbiased ? n - 1 : n);
     }
@@ -136,6 +136,19 @@ public final class Reduce {
     private static int count(int[] shape, int[] axes) {
         int n = 1;
         for (int a : axes) n *= shape[a];
+        return n;
+    }
+
+    /**
+     * The number of elements each output of a reduction over {@code axes} averages, at least {@code min} unless there
+     * is no output at all: fewer would make every output 0/0 = NaN (PyTorch's answer, with a warning at most).
+     */
+    private static int groupSize(String op, Tensor x, int[] axes, int min) {
+        int n = count(x.shape, axes);
+        if (n < min && Shape.size(Shape.withoutAxes(x.shape, axes, false)) > 0) {
+            throw new IllegalArgumentException(op + ": " + (min == 2 ? "the unbiased variance needs at least 2 elements" : "nothing to average")
+                    + " over axes " + java.util.Arrays.toString(axes) + " of shape " + Shape.str(x.shape) + ", got " + n);
+        }
         return n;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class TensorTest {
 
@@ -237,6 +238,23 @@ class TensorTest {
         assertTrue(e.getMessage().startsWith("flatten: shape [65536, 65536] has more than 2^31-1"), e.getMessage());
         assertArrayEquals(new int[] {0, 12}, Tensor.zeros(0, 3, 4).flatten(1).shape());
         assertArrayEquals(new int[] {0, 0}, Tensor.zeros(0, 1 << 16, 1 << 16, 0).flatten(1).shape()); // empty: 0 elements, not too many
+    }
+
+    @Test
+    void meansAndVariancesOfNothingAreErrorsNotNaN() {
+        // were 0/0 = NaN in every output (PyTorch: the same, with a warning at most)
+        String[][] cases = {{"mean: nothing to average over axes [0] of shape [0]"}, {"mean: nothing to average over axes [1] of shape [2, 0]"},
+                {"var: the unbiased variance needs at least 2 elements over axes [0] of shape [1], got 1"}};
+        Executable[] calls = {() -> Tensor.zeros(0).mean(), () -> Tensor.zeros(2, 0).mean(1), () -> Tensor.ones(1).var()};
+        for (int i = 0; i < calls.length; i++) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, calls[i]);
+            assertTrue(e.getMessage().startsWith(cases[i][0]), e.getMessage());
+        }
+        // no output at all is no NaN: fine, as are the biased variance of one element and a mean over a non-empty axis
+        assertArrayEquals(new int[] {0}, Tensor.zeros(0, 3).mean(1).shape());
+        assertArrayEquals(new int[] {0}, Tensor.zeros(0, 0).mean(1).shape());
+        assertEquals(0.0, Tensor.ones(1).var(new int[] {0}, false, false).item());
+        assertEquals(2.0, Tensor.of(new double[] {1, 3}).var().item());
     }
 
     @Test
