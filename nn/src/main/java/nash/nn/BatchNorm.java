@@ -23,7 +23,7 @@ public abstract class BatchNorm extends Module {
 
     protected BatchNorm(int channels, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         if (channels <= 0) throw new IllegalArgumentException(name() + ": channels must be positive, got " + channels);
-        if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException(name() + ": eps must be positive and finite, got " + eps);
+        positiveEps(name(), eps);
         if (momentum != null && !(momentum >= 0 && momentum <= 1)) {
             throw new IllegalArgumentException(name() + ": momentum must be in [0, 1], got " + momentum);
         }

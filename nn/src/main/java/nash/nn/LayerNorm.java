@@ -19,7 +19,7 @@ public class LayerNorm extends Module {
             if (d <= 0) throw new IllegalArgumentException("LayerNorm: normalized shape " + Arrays.toString(normalizedShape) + " has a size < 1");
         }
         // eps = 0 on a constant row is 0/0: NaN everywhere
-        if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException("LayerNorm: eps must be positive and finite, got " + eps);
+        positiveEps("LayerNorm", eps);
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
         weight = elementwiseAffine ? param("weight", Tensor.ones(normalizedShape)) : null;

@@ -20,6 +20,12 @@ import nash.core.Tensor;
  */
 public abstract class Module {
 
+    /** eps, if finite and > 0; else an exception naming the layer (an eps of 0 makes 0/0 where a variance or norm is 0). */
+    protected static double positiveEps(String layer, double eps) {
+        if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException(layer + ": eps must be positive and finite, got " + eps);
+        return eps;
+    }
+
     private final Map<String, Tensor> params = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();

@@ -26,7 +26,7 @@ public class SpectralNorm extends Module {
     public <L extends Module & Weighted> SpectralNorm(L layer, int iterations, double eps, Rng rng) {
         // as PyTorch: at least one power iteration; eps > 0 keeps a zero vector's normalisation from being 0/0
         if (iterations < 1) throw new IllegalArgumentException("SpectralNorm: iterations must be ≥ 1, got " + iterations);
-        if (!(eps > 0) || Double.isInfinite(eps)) throw new IllegalArgumentException("SpectralNorm: eps must be positive and finite, got " + eps);
+        positiveEps("SpectralNorm", eps);
         this.layer = child("module", layer);
         this.weighted = layer;
         this.iterations = iterations;

@@ -29,8 +29,7 @@ public class Adam extends Optimizer {
 
     public Adam eps(double e) {
         // eps = 0 turns a zero gradient into 0/0 = NaN in every parameter it touches
-        if (!(e > 0) || Double.isInfinite(e)) throw new IllegalArgumentException(getClass().getSimpleName() + ": eps must be positive and finite, got " + e);
-        eps = e;
+        eps = positive("eps", e);
         return this;
     }
 

@@ -47,6 +47,14 @@ public abstract class Optimizer {
         return v;
     }
 
+    /** v, if finite and > 0; else an exception naming this optimizer and the setting (an eps of 0 makes 0/0). */
+    protected final double positive(String setting, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": " + setting + " must be positive and finite, got " + v);
+        }
+        return v;
+    }
+
     public double lr() { return lr; }
 
     public void setLr(double lr) {

@@ -24,8 +24,7 @@ public class RmsProp extends Optimizer {
 
     public RmsProp eps(double e) {
         // eps = 0 turns a zero gradient into 0/0 = NaN
-        if (!(e > 0) || Double.isInfinite(e)) throw new IllegalArgumentException(getClass().getSimpleName() + ": eps must be positive and finite, got " + e);
-        eps = e;
+        eps = positive("eps", e);
         return this;
     }
 
