@@ -9,5 +9,6 @@ package nash.core;
  */
 @FunctionalInterface
 public interface BackwardFn {
+    /** The gradients of the inputs, in input order ({@code null} where an input needs none), from the gradient of the output. */
     Tensor[] apply(Tensor gradOutput);
 }

@@ -265,10 +265,15 @@ public final class Elementwise {
 
     // ------------------------------------------------------------------ comparisons (not differentiable)
 
+    /** y = 1.0 where a &gt; b, else 0.0, broadcast; a constant outside the graph (not differentiable). */
     public static Tensor gt(Tensor a, Tensor b) { return compare("gt", Binary.GT, a, b); }
+    /** y = 1.0 where a ≥ b, else 0.0, broadcast; a constant outside the graph (not differentiable). */
     public static Tensor ge(Tensor a, Tensor b) { return compare("ge", Binary.GE, a, b); }
+    /** y = 1.0 where a &lt; b, else 0.0, broadcast; a constant outside the graph (not differentiable). */
     public static Tensor lt(Tensor a, Tensor b) { return compare("lt", Binary.LT, a, b); }
+    /** y = 1.0 where a ≤ b, else 0.0, broadcast; a constant outside the graph (not differentiable). */
     public static Tensor le(Tensor a, Tensor b) { return compare("le", Binary.LE, a, b); }
+    /** y = 1.0 where a = b, else 0.0 (NaN equals nothing), broadcast; a constant outside the graph (not differentiable). */
     public static Tensor eq(Tensor a, Tensor b) { return compare("eq", Binary.EQ, a, b); }
 
     private static Tensor compare(String name, Binary op, Tensor a, Tensor b) {

@@ -25,6 +25,7 @@ public final class GradCheck {
 
     /** Finite-difference step and tolerances. */
     public record Options(double eps, double atol, double rtol) {
+        /** Checks eps &gt; 0, atol ≥ 0 and rtol ≥ 0, else throws {@code IllegalArgumentException}. */
         public Options {
             if (!(eps > 0) || !(atol >= 0) || !(rtol >= 0)) {
                 throw new IllegalArgumentException("GradCheck options: eps > 0, atol ≥ 0, rtol ≥ 0 required, got " + eps + ", " + atol + ", " + rtol);

@@ -60,6 +60,7 @@ public final class Losses {
         return mse(prediction, target, Reduction.MEAN);
     }
 
+    /** (p − t)² elementwise (shapes broadcast), combined by {@code reduction}. */
     public static Tensor mse(Tensor prediction, Tensor target, Reduction reduction) {
         return reduce(Elementwise.square(Elementwise.sub(prediction, target)), reduction);
     }
@@ -69,6 +70,7 @@ public final class Losses {
         return crossEntropy(logits, labels, Reduction.MEAN);
     }
 
+    /** −log softmax(x_i)[label_i] for each row i of logits [N,C], combined by {@code reduction} ({@code NONE} gives [N]). */
     public static Tensor crossEntropy(Tensor logits, int[] labels, Reduction reduction) {
         if (logits.dim() != 2) throw new IllegalArgumentException("crossEntropy: logits must be [N,C], got " + Shape.str(logits.shape));
         int n = logits.shape[0], c = logits.shape[1];

@@ -83,10 +83,13 @@ public final class Tensor {
     /** A 0-dimensional tensor holding v. */
     public static Tensor scalar(double v) { return new Tensor(new double[] {v}, new int[0]); }
 
+    /** A tensor of zeros in the given shape. */
     public static Tensor zeros(int... shape) { return new Tensor(ZeroedArrays.get(Shape.size("zeros", shape)), shape.clone()); }
 
+    /** A tensor of ones in the given shape. */
     public static Tensor ones(int... shape) { return filled("ones", 1.0, shape); }
 
+    /** A tensor with every element equal to {@code value}. */
     public static Tensor full(double value, int... shape) { return filled("full", value, shape); }
 
     private static Tensor filled(String op, double value, int[] shape) {
@@ -95,8 +98,10 @@ public final class Tensor {
         return new Tensor(d, shape.clone());
     }
 
+    /** Zeros in the shape of {@code t}. */
     public static Tensor zerosLike(Tensor t) { return zeros(t.shape); }
 
+    /** Ones in the shape of {@code t}. */
     public static Tensor onesLike(Tensor t) { return ones(t.shape); }
 
     /** [0, 1, …, n−1]. */
@@ -342,78 +347,136 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ elementwise
 
+    /** this + o, broadcast. */
     public Tensor add(Tensor o) { return Elementwise.add(this, o); }
+    /** this + s. */
     public Tensor add(double s) { return Elementwise.add(this, s); }
+    /** this − o, broadcast. */
     public Tensor sub(Tensor o) { return Elementwise.sub(this, o); }
+    /** this − s. */
     public Tensor sub(double s) { return Elementwise.sub(this, s); }
     /** s − this. */
     public Tensor rsub(double s) { return Elementwise.rsub(s, this); }
+    /** this · o, broadcast. */
     public Tensor mul(Tensor o) { return Elementwise.mul(this, o); }
+    /** this · s. */
     public Tensor mul(double s) { return Elementwise.mul(this, s); }
+    /** this / o, broadcast. */
     public Tensor div(Tensor o) { return Elementwise.div(this, o); }
+    /** this / s. */
     public Tensor div(double s) { return Elementwise.div(this, s); }
     /** s / this. */
     public Tensor rdiv(double s) { return Elementwise.rdiv(s, this); }
+    /** this^p for a constant p. */
     public Tensor pow(double p) { return Elementwise.pow(this, p); }
+    /** this^p, broadcast; ∂/∂p = this^p·log(this), taken as 0 where this = 0 and p ≥ 0. See {@link Elementwise#pow(Tensor, Tensor)}. */
     public Tensor pow(Tensor p) { return Elementwise.pow(this, p); }
+    /** −this. */
     public Tensor neg() { return Elementwise.neg(this); }
+    /** exp(this), elementwise. */
     public Tensor exp() { return Elementwise.exp(this); }
+    /** ln(this), elementwise. */
     public Tensor log() { return Elementwise.log(this); }
+    /** √this, elementwise. */
     public Tensor sqrt() { return Elementwise.sqrt(this); }
+    /** this², elementwise. */
     public Tensor square() { return Elementwise.square(this); }
+    /** |this|, elementwise; the gradient is sign(this) (0 at 0). */
     public Tensor abs() { return Elementwise.abs(this); }
+    /** tanh(this), elementwise. */
     public Tensor tanh() { return Elementwise.tanh(this); }
+    /** σ(this) = 1/(1+e^−this), elementwise, stable for either sign. */
     public Tensor sigmoid() { return Elementwise.sigmoid(this); }
+    /** max(this, 0), elementwise; the gradient is 1 where this &gt; 0, else 0. */
     public Tensor relu() { return Elementwise.relu(this); }
+    /** this &gt; 0 ? this : slope·this, elementwise ({@code slope} must be finite). */
     public Tensor leakyRelu(double slope) { return Elementwise.leakyRelu(this, slope); }
+    /** log(1 + eˣ), elementwise, finite for every finite x. */
     public Tensor softplus() { return Elementwise.softplus(this); }
+    /** log σ(this) = −softplus(−this), elementwise, stable. */
     public Tensor logSigmoid() { return Elementwise.logSigmoid(this); }
+    /** min(max(this, lo), hi), elementwise (lo ≤ hi); the gradient passes where lo ≤ this ≤ hi. See {@link Elementwise#clamp}. */
     public Tensor clamp(double lo, double hi) { return Elementwise.clamp(this, lo, hi); }
+    /** max(this, o), broadcast; at ties each side gets half the gradient. */
     public Tensor maximum(Tensor o) { return Elementwise.maximum(this, o); }
+    /** min(this, o), broadcast; at ties each side gets half the gradient. */
     public Tensor minimum(Tensor o) { return Elementwise.minimum(this, o); }
     /** 1.0 where this &gt; o, else 0.0 (not differentiable). */
     public Tensor gt(Tensor o) { return Elementwise.gt(this, o); }
+    /** 1.0 where this &gt; s, else 0.0 (not differentiable). */
     public Tensor gt(double s) { return Elementwise.gt(this, Tensor.scalar(s)); }
+    /** 1.0 where this ≥ o, else 0.0 (not differentiable). */
     public Tensor ge(Tensor o) { return Elementwise.ge(this, o); }
+    /** 1.0 where this ≥ s, else 0.0 (not differentiable). */
     public Tensor ge(double s) { return Elementwise.ge(this, Tensor.scalar(s)); }
+    /** 1.0 where this &lt; o, else 0.0 (not differentiable). */
     public Tensor lt(Tensor o) { return Elementwise.lt(this, o); }
+    /** 1.0 where this &lt; s, else 0.0 (not differentiable). */
     public Tensor lt(double s) { return Elementwise.lt(this, Tensor.scalar(s)); }
+    /** 1.0 where this ≤ o, else 0.0 (not differentiable). */
     public Tensor le(Tensor o) { return Elementwise.le(this, o); }
+    /** 1.0 where this ≤ s, else 0.0 (not differentiable). */
     public Tensor le(double s) { return Elementwise.le(this, Tensor.scalar(s)); }
+    /** 1.0 where this = o, else 0.0 (not differentiable). */
     public Tensor eq(Tensor o) { return Elementwise.eq(this, o); }
+    /** 1.0 where this = s, else 0.0 (not differentiable). */
     public Tensor eq(double s) { return Elementwise.eq(this, Tensor.scalar(s)); }
     /** cond ≠ 0 ? a : b, broadcasting all three. */
     public static Tensor where(Tensor cond, Tensor a, Tensor b) { return Elementwise.where(cond, a, b); }
 
     // ------------------------------------------------------------------ reductions
 
+    /** Σ of all elements, as a 0-d tensor. */
     public Tensor sum() { return Reduce.sum(this, new int[0], false); }
+    /** Σ over {@code axis}, which is dropped. */
     public Tensor sum(int axis) { return Reduce.sum(this, new int[] {axis}, false); }
+    /** Σ over {@code axis}; kept as a size-1 axis when {@code keepDim}. */
     public Tensor sum(int axis, boolean keepDim) { return Reduce.sum(this, new int[] {axis}, keepDim); }
+    /** Σ over {@code axes} (every axis when empty); kept as size-1 axes when {@code keepDim}. See {@link Reduce#sum}. */
     public Tensor sum(int[] axes, boolean keepDim) { return Reduce.sum(this, axes, keepDim); }
+    /** The mean of all elements, as a 0-d tensor. */
     public Tensor mean() { return Reduce.mean(this, new int[0], false); }
+    /** The mean over {@code axis}, which is dropped. */
     public Tensor mean(int axis) { return Reduce.mean(this, new int[] {axis}, false); }
+    /** The mean over {@code axis}; kept as a size-1 axis when {@code keepDim}. */
     public Tensor mean(int axis, boolean keepDim) { return Reduce.mean(this, new int[] {axis}, keepDim); }
+    /** The mean over {@code axes} (every axis when empty); kept as size-1 axes when {@code keepDim}. See {@link Reduce#mean}. */
     public Tensor mean(int[] axes, boolean keepDim) { return Reduce.mean(this, axes, keepDim); }
     /** Unbiased variance of all elements (divides by n−1, as PyTorch's default). */
     public Tensor var() { return Reduce.var(this, new int[0], false, true); }
+    /** Unbiased variance over {@code axis} (divides by n−1), which is dropped. */
     public Tensor var(int axis) { return Reduce.var(this, new int[] {axis}, false, true); }
+    /** Variance over {@code axes} (every axis when empty): Σ(x − mean)² / (n − 1) when {@code unbiased}, / n otherwise. See {@link Reduce#var}. */
     public Tensor var(int[] axes, boolean keepDim, boolean unbiased) { return Reduce.var(this, axes, keepDim, unbiased); }
+    /** The largest element, as a 0-d tensor; the gradient is shared equally among tied maxima. */
     public Tensor max() { return Reduce.max(this, new int[0], false); }
+    /** max over {@code axis}, which is dropped; the gradient is shared equally among tied maxima. */
     public Tensor max(int axis) { return Reduce.max(this, new int[] {axis}, false); }
+    /** max over {@code axis}; kept as a size-1 axis when {@code keepDim}. */
     public Tensor max(int axis, boolean keepDim) { return Reduce.max(this, new int[] {axis}, keepDim); }
+    /** max over {@code axes} (every axis when empty); kept as size-1 axes when {@code keepDim}. See {@link Reduce#max}. */
     public Tensor max(int[] axes, boolean keepDim) { return Reduce.max(this, axes, keepDim); }
+    /** The smallest element, as a 0-d tensor; the gradient is shared equally among tied minima. */
     public Tensor min() { return Reduce.min(this, new int[0], false); }
+    /** min over {@code axis}, which is dropped; the gradient is shared equally among tied minima. */
     public Tensor min(int axis) { return Reduce.min(this, new int[] {axis}, false); }
+    /** min over {@code axis}; kept as a size-1 axis when {@code keepDim}. */
     public Tensor min(int axis, boolean keepDim) { return Reduce.min(this, new int[] {axis}, keepDim); }
+    /** min over {@code axes} (every axis when empty); kept as size-1 axes when {@code keepDim}. See {@link Reduce#min}. */
     public Tensor min(int[] axes, boolean keepDim) { return Reduce.min(this, axes, keepDim); }
+    /** log Σ exp(x) over all elements, as a 0-d tensor, computed stably: m + log Σ exp(x − m). */
     public Tensor logSumExp() { return Reduce.logSumExp(this, new int[0], false); }
+    /** log Σ exp(x) over {@code axis} (dropped), computed stably: m + log Σ exp(x − m). */
     public Tensor logSumExp(int axis) { return Reduce.logSumExp(this, new int[] {axis}, false); }
+    /** log Σ exp(x) over {@code axes} (every axis when empty); kept as size-1 axes when {@code keepDim}. See {@link Reduce#logSumExp}. */
     public Tensor logSumExp(int[] axes, boolean keepDim) { return Reduce.logSumExp(this, axes, keepDim); }
+    /** x − logSumExp(x) along {@code axis}; same shape as this. */
     public Tensor logSoftmax(int axis) { return Reduce.logSoftmax(this, axis); }
+    /** exp(logSoftmax(x)) along {@code axis}: each slice along it sums to 1; same shape as this. */
     public Tensor softmax(int axis) { return Reduce.softmax(this, axis); }
     /** The Euclidean norm of all elements. */
     public Tensor norm() { return Reduce.norm(this, new int[0], false); }
+    /** The Euclidean norm √(Σ x²) over {@code axes} (every axis when empty); kept as size-1 axes when {@code keepDim}. */
     public Tensor norm(int[] axes, boolean keepDim) { return Reduce.norm(this, axes, keepDim); }
 
     // ------------------------------------------------------------------ shape
@@ -424,22 +487,32 @@ public final class Tensor {
     public Tensor flatten() { return Movement.flatten(this, 0); }
     /** Axes from startAxis on merged into one (flatten(1) turns [N,C,H,W] into [N,C·H·W]). */
     public Tensor flatten(int startAxis) { return Movement.flatten(this, startAxis); }
+    /** Every axis of length 1 removed (shares the array). */
     public Tensor squeeze() { return Movement.squeeze(this); }
+    /** Axis {@code axis} removed; it must have length 1 (shares the array). */
     public Tensor squeeze(int axis) { return Movement.squeeze(this, axis); }
+    /** A new axis of length 1 at position {@code axis} (−1: last; shares the array). */
     public Tensor unsqueeze(int axis) { return Movement.unsqueeze(this, axis); }
+    /** Axes {@code a} and {@code b} swapped (negative counts from the end). See {@link Movement#transpose}. */
     public Tensor transpose(int a, int b) { return Movement.transpose(this, a, b); }
     /** The transpose of a 2-D tensor. */
     public Tensor t() {
         if (shape.length != 2) throw new IllegalArgumentException("t: needs a 2-D tensor, got " + Shape.str(shape));
         return Movement.transpose(this, 0, 1);
     }
+    /** The axes reordered: the result's axis k is this tensor's axis {@code axes[k]}. See {@link Movement#permute}. */
     public Tensor permute(int... axes) { return Movement.permute(this, axes); }
+    /** Elements [start, start+length) along {@code axis}. */
     public Tensor narrow(int axis, int start, int length) { return Movement.narrow(this, axis, start, length); }
     /** Elements [start, end) along an axis. */
     public Tensor slice(int axis, int start, int end) { return Movement.slice(this, axis, start, end); }
+    /** The slices at positions {@code index} along {@code axis}, in that order (repeats allowed). */
     public Tensor indexSelect(int axis, int... index) { return Movement.indexSelect(this, axis, index); }
+    /** Repeated along the axes where this has length 1 (or is missing), numpy-style; the gradient is summed back. */
     public Tensor broadcastTo(int... newShape) { return Movement.broadcastTo(this, newShape); }
+    /** Tensors joined along an existing axis; all other dimensions must agree. */
     public static Tensor concat(int axis, Tensor... ts) { return Movement.concat(axis, ts); }
+    /** Tensors of equal shape joined along a new axis at position {@code axis}. */
     public static Tensor stack(int axis, Tensor... ts) { return Movement.stack(axis, ts); }
 
     // ------------------------------------------------------------------ linear algebra

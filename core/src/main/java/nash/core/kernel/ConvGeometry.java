@@ -11,6 +11,10 @@ package nash.core.kernel;
 public record ConvGeometry(int n, int c, int h, int w, int kh, int kw,
                            int sh, int sw, int ph, int pw, int dh, int dw) {
 
+    /**
+     * Checks n ≥ 0; c, h, w, kernel, stride and dilation ≥ 1; padding ≥ 0; that the dilated kernel fits
+     * the padded input; and that the input and one image's column matrix fit a Java array.
+     */
     public ConvGeometry {
         if (n < 0 || c <= 0 || h <= 0 || w <= 0 || kh <= 0 || kw <= 0 || sh <= 0 || sw <= 0
                 || ph < 0 || pw < 0 || dh <= 0 || dw <= 0) {
@@ -35,8 +39,10 @@ public record ConvGeometry(int n, int c, int h, int w, int kh, int kw,
         }
     }
 
+    /** Output height oh = ⌊(h + 2·ph − dh·(kh−1) − 1) / sh⌋ + 1. */
     public int outH() { return (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1; }
 
+    /** Output width ow = ⌊(w + 2·pw − dw·(kw−1) − 1) / sw⌋ + 1. */
     public int outW() { return (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1; }
 
     /** Rows of the column matrix: c·kh·kw. */
