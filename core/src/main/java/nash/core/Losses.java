@@ -14,7 +14,14 @@ public final class Losses {
     private Losses() {}
 
     /** How elementwise losses are combined. */
-    public enum Reduction { MEAN, SUM, NONE }
+    public enum Reduction {
+        /** The mean of the elementwise losses, a 0-d tensor. */
+        MEAN,
+        /** The sum of the elementwise losses, a 0-d tensor. */
+        SUM,
+        /** The elementwise losses themselves, unreduced. */
+        NONE
+    }
 
     /** mean BCE(σ(x), t) over all elements, from logits x and targets t in [0, 1] of the same shape. */
     public static Tensor bceWithLogits(Tensor logits, Tensor targets) {

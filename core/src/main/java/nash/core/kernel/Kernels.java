@@ -20,12 +20,62 @@ public interface Kernels {
 
     /** Lane-wise functions of one argument. */
     enum Unary {
-        NEG, EXP, LOG, SQRT, SQUARE, ABS, SIGN, TANH, SIGMOID, RELU, SOFTPLUS, RECIPROCAL, LOG1P, EXPM1
+        /** −x. */
+        NEG,
+        /** eˣ. */
+        EXP,
+        /** ln x. */
+        LOG,
+        /** √x. */
+        SQRT,
+        /** x². */
+        SQUARE,
+        /** |x|. */
+        ABS,
+        /** sign x: −1.0, 1.0, or x itself for ±0 and NaN. */
+        SIGN,
+        /** tanh x. */
+        TANH,
+        /** σ(x) = 1/(1+e^−x), without overflow for either sign. */
+        SIGMOID,
+        /** max(x, 0); NaN stays NaN. */
+        RELU,
+        /** log(1+eˣ), computed as max(x,0) + log1p(e^−|x|). */
+        SOFTPLUS,
+        /** 1/x. */
+        RECIPROCAL,
+        /** ln(1+x), accurate near 0. */
+        LOG1P,
+        /** eˣ − 1, accurate near 0. */
+        EXPM1
     }
 
     /** Lane-wise functions of two arguments; comparisons give 1.0 or 0.0. */
     enum Binary {
-        ADD, SUB, MUL, DIV, MAX, MIN, POW, GT, GE, LT, LE, EQ
+        /** a + b. */
+        ADD,
+        /** a − b. */
+        SUB,
+        /** a · b. */
+        MUL,
+        /** a / b. */
+        DIV,
+        /** max(a, b) as {@link Math#max(double, double)}: NaN if either is NaN, +0.0 over −0.0. */
+        MAX,
+        /** min(a, b) as {@link Math#min(double, double)}: NaN if either is NaN, −0.0 under +0.0. */
+        MIN,
+        /** a^b as {@link Math#pow(double, double)}. */
+        POW,
+        /** 1.0 if a &gt; b, else 0.0 (0.0 if either is NaN). */
+        GT,
+        /** 1.0 if a ≥ b, else 0.0 (0.0 if either is NaN). */
+        GE,
+        /** 1.0 if a &lt; b, else 0.0 (0.0 if either is NaN). */
+        LT,
+        /** 1.0 if a ≤ b, else 0.0 (0.0 if either is NaN). */
+        LE,
+        /** 1.0 if a = b, else 0.0 (0.0 if either is NaN). */
+        EQ
     }
 
     /** A short name for logs and benchmark labels, e.g. {@code scalar} or {@code vector-512}. */

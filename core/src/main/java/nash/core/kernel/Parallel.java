@@ -102,7 +102,10 @@ public final class Parallel {
 
     /** The body of {@link #chunks}: works on [from, to). */
     @FunctionalInterface
-    public interface RangeBody { void run(int from, int to); }
+    public interface RangeBody {
+        /** Works on elements [from, to). */
+        void run(int from, int to);
+    }
 
     private static Worker[] workers(int needed) {
         synchronized (LOCK) {
