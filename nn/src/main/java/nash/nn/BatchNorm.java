@@ -17,10 +17,17 @@ public abstract class BatchNorm extends Module {
 
     final Tensor weight, bias;                                // [C] or null
     final Tensor runningMean, runningVar, batchesTracked;     // [C], [C], [] or null
+    /** C, the number of channels (axis 1 of the input). */
     public final int channels;
     final double eps;
     final Double momentum;
 
+    /**
+     * Validates channels &gt; 0, a finite eps &gt; 0 and a momentum in [0, 1] (null: a cumulative average).
+     * With {@code affine}: parameters weight [C] (ones) and bias [C] (zeros). With {@code trackRunningStats}:
+     * buffers running_mean [C] (zeros), running_var [C] (ones) and num_batches_tracked; without them,
+     * evaluation uses the batch statistics too.
+     */
     protected BatchNorm(int channels, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         if (channels <= 0) throw new IllegalArgumentException(name() + ": channels must be positive, got " + channels);
         positiveEps(name(), eps);
@@ -42,12 +49,16 @@ public abstract class BatchNorm extends Module {
     /** The axes statistics are taken over, for an input of this rank (after validating it). */
     abstract int[] batchAxes(Tensor x);
 
+    /** The learned scale [C], or null when not affine. */
     public Tensor weight() { return weight; }
 
+    /** The learned shift [C], or null when not affine. */
     public Tensor bias() { return bias; }
 
+    /** The running mean [C] used in evaluation, or null when running statistics are not tracked. */
     public Tensor runningMean() { return runningMean; }
 
+    /** The running unbiased variance [C] used in evaluation, or null when running statistics are not tracked. */
     public Tensor runningVar() { return runningVar; }
 
     @Override public Tensor forward(Tensor x) {

@@ -9,6 +9,7 @@ public class BatchNorm1d extends BatchNorm {
     /** eps 1e-5, momentum 0.1, affine, tracking running statistics (PyTorch's defaults). */
     public BatchNorm1d(int channels) { this(channels, 1e-5, 0.1, true, true); }
 
+    /** momentum null: a cumulative average; without {@code trackRunningStats}, evaluation uses the batch statistics. */
     public BatchNorm1d(int channels, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         super(channels, eps, momentum, affine, trackRunningStats);
     }

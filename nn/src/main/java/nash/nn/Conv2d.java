@@ -12,6 +12,7 @@ import nash.core.Tensor;
 public class Conv2d extends Module implements Weighted {
 
     final Tensor weight, bias;
+    /** Input and output channels. */
     public final int in, out;
     final int[] kernel, stride, padding, dilation;
 
@@ -20,6 +21,10 @@ public class Conv2d extends Module implements Weighted {
         this(in, out, new int[] {kernel, kernel}, new int[] {stride, stride}, new int[] {padding, padding}, new int[] {1, 1}, true, rng);
     }
 
+    /**
+     * Kernel, stride, padding and dilation as {height, width} pairs. Weight [out, in, kh, kw] and, when
+     * {@code bias}, bias [out] are drawn from U(−1/√fanIn, 1/√fanIn), fanIn = in·kh·kw, with {@code rng} (PyTorch's default).
+     */
     public Conv2d(int in, int out, int[] kernel, int[] stride, int[] padding, int[] dilation, boolean bias, Rng rng) {
         if (in <= 0 || out <= 0) throw new IllegalArgumentException("Conv2d: channels must be positive, got " + in + " → " + out);
         this.in = in;
@@ -42,6 +47,7 @@ public class Conv2d extends Module implements Weighted {
 
     @Override public Tensor weight() { return weight; }
 
+    /** The bias [out], or null when built without one. */
     public Tensor bias() { return bias; }
 
     @Override public Tensor forward(Tensor x) { return forward(x, use(weight)); }

@@ -13,6 +13,7 @@ import nash.core.Tensor;
 public class ConvTranspose2d extends Module implements Weighted {
 
     final Tensor weight, bias;
+    /** Input and output channels. */
     public final int in, out;
     final int[] kernel, stride, padding, outputPadding, dilation;
 
@@ -22,6 +23,11 @@ public class ConvTranspose2d extends Module implements Weighted {
                 new int[] {0, 0}, new int[] {1, 1}, true, rng);
     }
 
+    /**
+     * Kernel, stride, padding, output padding and dilation as {height, width} pairs; each output padding
+     * must be smaller than its stride or its dilation. Weight [in, out, kh, kw] and, when {@code bias}, bias [out]
+     * are drawn from U(−1/√fanIn, 1/√fanIn), fanIn = out·kh·kw, with {@code rng} (PyTorch's default).
+     */
     public ConvTranspose2d(int in, int out, int[] kernel, int[] stride, int[] padding, int[] outputPadding, int[] dilation,
                            boolean bias, Rng rng) {
         if (in <= 0 || out <= 0) throw new IllegalArgumentException("ConvTranspose2d: channels must be positive, got " + in + " → " + out);
@@ -45,6 +51,7 @@ public class ConvTranspose2d extends Module implements Weighted {
 
     @Override public Tensor weight() { return weight; }
 
+    /** The bias [out], or null when built without one. */
     public Tensor bias() { return bias; }
 
     @Override public int outputAxis() { return 1; }

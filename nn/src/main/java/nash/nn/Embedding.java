@@ -8,8 +8,10 @@ import nash.core.Tensor;
 public class Embedding extends Module implements Weighted {
 
     final Tensor weight;                           // [num, dim], N(0, 1) as PyTorch
+    /** The number of rows (valid indices 0 … num−1) and the length of each. */
     public final int num, dim;
 
+    /** A table [num, dim] drawn from N(0, 1) with {@code rng}, as PyTorch. */
     public Embedding(int num, int dim, Rng rng) {
         if (num <= 0 || dim <= 0) throw new IllegalArgumentException("Embedding: sizes must be positive, got " + num + " x " + dim);
         this.num = num;

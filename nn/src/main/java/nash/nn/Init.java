@@ -13,7 +13,12 @@ public final class Init {
     private Init() {}
 
     /** Which fan Kaiming initialisation preserves. */
-    public enum Mode { FAN_IN, FAN_OUT }
+    public enum Mode {
+        /** fan = fanIn: keeps the variance of the activations in the forward pass. */
+        FAN_IN,
+        /** fan = fanOut: keeps the variance of the gradients in the backward pass. */
+        FAN_OUT
+    }
 
     /** {fanIn, fanOut} of a weight shape (at least 2-D). */
     public static int[] fans(int... shape) {

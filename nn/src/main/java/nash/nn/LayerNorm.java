@@ -13,6 +13,10 @@ public class LayerNorm extends Module {
     /** eps 1e-5 with elementwise affine parameters. */
     public LayerNorm(int... normalizedShape) { this(normalizedShape, 1e-5, true); }
 
+    /**
+     * Normalises over the trailing axes {@code normalizedShape} (non-empty, sizes ≥ 1), with eps finite and &gt; 0;
+     * with {@code elementwiseAffine}, parameters weight (ones) and bias (zeros) of that shape.
+     */
     public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine) {
         if (normalizedShape.length == 0) throw new IllegalArgumentException("LayerNorm: normalized shape is empty");
         for (int d : normalizedShape) {

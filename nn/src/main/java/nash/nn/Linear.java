@@ -8,10 +8,13 @@ import nash.core.Tensor;
 public class Linear extends Module implements Weighted {
 
     final Tensor weight, bias;                     // [out, in], [out] or null
+    /** Input and output features. */
     public final int in, out;
 
+    /** With a bias; see {@link #Linear(int, int, boolean, Rng)}. */
     public Linear(int in, int out, Rng rng) { this(in, out, true, rng); }
 
+    /** Weight [out, in] and, when {@code bias}, bias [out], drawn from U(−1/√in, 1/√in) with {@code rng} (PyTorch's default). */
     public Linear(int in, int out, boolean bias, Rng rng) {
         if (in <= 0 || out <= 0) throw new IllegalArgumentException("Linear: sizes must be positive, got " + in + " → " + out);
         this.in = in;
@@ -22,6 +25,7 @@ public class Linear extends Module implements Weighted {
 
     @Override public Tensor weight() { return weight; }
 
+    /** The bias [out], or null when built without one. */
     public Tensor bias() { return bias; }
 
     @Override public Tensor forward(Tensor x) { return forward(x, use(weight)); }

@@ -228,6 +228,7 @@ public abstract class Module {
         return this;
     }
 
+    /** Whether this module is in training mode (the default), as set by {@link #train} and {@link #eval}. */
     public final boolean isTraining() { return training; }
 
     /** Forgets the gradients of every parameter. */

@@ -9,6 +9,7 @@ public class Sequential extends Module {
 
     private final List<Module> layers = new ArrayList<>();
 
+    /** The given modules in order, as children 0, 1, 2, …. */
     public Sequential(Module... layers) {
         for (Module m : layers) add(m);
     }
@@ -23,6 +24,7 @@ public class Sequential extends Module {
     /** The i-th module. */
     public final Module get(int i) { return layers.get(i); }
 
+    /** The number of modules. */
     public final int size() { return layers.size(); }
 
     @Override public Tensor forward(Tensor x) {

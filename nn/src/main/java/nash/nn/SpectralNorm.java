@@ -23,6 +23,10 @@ public class SpectralNorm extends Module {
     /** One power iteration per training forward, eps 1e-12 (PyTorch's defaults). */
     public <L extends Module & Weighted> SpectralNorm(L layer, Rng rng) { this(layer, 1, 1e-12, rng); }
 
+    /**
+     * Wraps {@code layer}, with {@code iterations} ≥ 1 power iterations per training forward and eps (finite, &gt; 0)
+     * as the least norm u and v are divided by (x / max(‖x‖, eps)); u and v start as normalised N(0, 1) draws from {@code rng}.
+     */
     public <L extends Module & Weighted> SpectralNorm(L layer, int iterations, double eps, Rng rng) {
         // as PyTorch: at least one power iteration; eps > 0 keeps a zero vector's normalisation from being 0/0
         if (iterations < 1) throw new IllegalArgumentException("SpectralNorm: iterations must be ≥ 1, got " + iterations);

@@ -9,6 +9,7 @@ public class Unflatten extends Module {
     final int axis;
     final int[] sizes;
 
+    /** Splits {@code axis} (negative counts from the end) into {@code sizes}, whose product must be its length (checked at forward). */
     public Unflatten(int axis, int... sizes) {
         this.axis = axis;
         this.sizes = sizes.clone();

@@ -11,6 +11,7 @@ public class Upsample extends Module {
 
     final int scale;
 
+    /** Repeats each pixel {@code scale} ≥ 1 times along the height and the width. */
     public Upsample(int scale) {
         if (scale < 1) throw new IllegalArgumentException("Upsample: scale must be ≥ 1, got " + scale);
         this.scale = scale;

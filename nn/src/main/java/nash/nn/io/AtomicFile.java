@@ -21,6 +21,7 @@ public final class AtomicFile {
 
     /** Writes the new content into the channel it is given. */
     public interface Body {
+        /** Writes the whole new content to {@code out}, a new empty file beside the target. */
         void write(FileChannel out) throws IOException;
     }
 

@@ -11,7 +11,9 @@ public class SafetensorsException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** A file that cannot be read, for the reason {@code message} gives. */
     public SafetensorsException(String message) { super(message); }
 
+    /** A file that cannot be read, for the reason {@code message} gives, found through {@code cause}. */
     public SafetensorsException(String message, Throwable cause) { super(message, cause); }
 }

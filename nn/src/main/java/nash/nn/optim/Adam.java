@@ -16,8 +16,10 @@ public class Adam extends Optimizer {
     static final Kernels K = KernelsProvider.get();
     double beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay;
 
+    /** Adam over {@code params} with learning rate {@code lr}; betas (0.9, 0.999), eps 1e-8, no weight decay. */
     public Adam(List<Tensor> params, double lr) { super(params, lr); }
 
+    /** β1 and β2, each in [0, 1) (default 0.9, 0.999). Returns this. */
     public Adam betas(double b1, double b2) {
         if (!(b1 >= 0 && b1 < 1 && b2 >= 0 && b2 < 1)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": betas must be in [0, 1), got " + b1 + ", " + b2);
@@ -27,12 +29,14 @@ public class Adam extends Optimizer {
         return this;
     }
 
+    /** The eps in the denominator, finite and &gt; 0 (default 1e-8). Returns this. */
     public Adam eps(double e) {
         // eps = 0 turns a zero gradient into 0/0 = NaN in every parameter it touches
         eps = positive("eps", e);
         return this;
     }
 
+    /** The weight decay wd, finite and ≥ 0: L2 (g += wd·p) in Adam, decoupled (p −= lr·wd·p) in {@link AdamW}. Returns this. */
     public Adam weightDecay(double wd) {
         weightDecay = nonNegative("weight decay", wd);
         return this;

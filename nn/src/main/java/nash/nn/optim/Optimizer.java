@@ -16,12 +16,15 @@ import nash.core.Tensor;
  */
 public abstract class Optimizer {
 
+    /** The parameters, in the order given (an unmodifiable copy of the list). */
     protected final List<Tensor> params;
+    /** The learning rate, finite and ≥ 0. */
     protected double lr;
     private final Map<String, Tensor[]> slots = new LinkedHashMap<>();
     /** Steps taken by each parameter (a parameter without a gradient does not step). */
     protected final long[] steps;
 
+    /** Checks that {@code params} is non-empty and holds distinct leaves that require grad, and that {@code lr} is finite and ≥ 0. */
     protected Optimizer(List<Tensor> params, double lr) {
         if (params.isEmpty()) throw new IllegalArgumentException(getClass().getSimpleName() + ": no parameters to optimize");
         IdentityHashMap<Tensor, Boolean> seen = new IdentityHashMap<>();
@@ -55,13 +58,16 @@ public abstract class Optimizer {
         return v;
     }
 
+    /** The learning rate. */
     public double lr() { return lr; }
 
+    /** Sets the learning rate (finite and ≥ 0), e.g. for a schedule; it applies from the next step. */
     public void setLr(double lr) {
         checkLr(lr);
         this.lr = lr;
     }
 
+    /** The parameters this optimizer updates, in order (unmodifiable). */
     public List<Tensor> params() { return params; }
 
     /** Forgets every parameter's gradient. */

@@ -13,8 +13,10 @@ public class RmsProp extends Optimizer {
     double alpha = 0.99, eps = 1e-8, momentum, weightDecay;
     boolean centered;
 
+    /** RMSprop over {@code params} with learning rate {@code lr}; α 0.99, eps 1e-8, no momentum, not centered, no weight decay. */
     public RmsProp(List<Tensor> params, double lr) { super(params, lr); }
 
+    /** The smoothing constant α of the mean square, in [0, 1) (default 0.99). Returns this. */
     public RmsProp alpha(double a) {
         // alpha = 1 would keep the mean square at 0 forever; above 1 it goes negative and √ gives NaN
         if (!(a >= 0 && a < 1)) throw new IllegalArgumentException(getClass().getSimpleName() + ": alpha must be in [0, 1), got " + a);
@@ -22,22 +24,26 @@ public class RmsProp extends Optimizer {
         return this;
     }
 
+    /** The eps added to the root mean square, finite and &gt; 0 (default 1e-8). Returns this. */
     public RmsProp eps(double e) {
         // eps = 0 turns a zero gradient into 0/0 = NaN
         eps = positive("eps", e);
         return this;
     }
 
+    /** The momentum μ, finite and ≥ 0 (default 0: none). Returns this. */
     public RmsProp momentum(double m) {
         momentum = nonNegative("momentum", m);
         return this;
     }
 
+    /** Whether to divide by √(s − a²), centred on the running mean a of the gradient, instead of √s (default false). Returns this. */
     public RmsProp centered(boolean c) {
         centered = c;
         return this;
     }
 
+    /** The L2 weight decay wd (g += wd·p), finite and ≥ 0 (default 0). Returns this. */
     public RmsProp weightDecay(double wd) {
         weightDecay = nonNegative("weight decay", wd);
         return this;

@@ -12,24 +12,29 @@ public class Sgd extends Optimizer {
     double momentum, dampening, weightDecay;
     boolean nesterov;
 
+    /** Plain SGD over {@code params} with learning rate {@code lr}: no momentum, dampening or weight decay. */
     public Sgd(List<Tensor> params, double lr) { super(params, lr); }
 
+    /** The momentum μ, finite and ≥ 0 (default 0: none). Returns this. */
     public Sgd momentum(double m) {
         momentum = nonNegative("momentum", m);
         return this;
     }
 
+    /** The dampening of the momentum buffer, in [0, 1] (default 0). Returns this. */
     public Sgd dampening(double d) {
         if (!(d >= 0 && d <= 1)) throw new IllegalArgumentException(getClass().getSimpleName() + ": dampening must be in [0, 1], got " + d);
         dampening = d;
         return this;
     }
 
+    /** Whether to use Nesterov momentum, which needs momentum &gt; 0 and zero dampening (checked at {@link #step}). Returns this. */
     public Sgd nesterov(boolean on) {
         nesterov = on;
         return this;
     }
 
+    /** The L2 weight decay wd (g += wd·p), finite and ≥ 0 (default 0). Returns this. */
     public Sgd weightDecay(double wd) {
         weightDecay = nonNegative("weight decay", wd);
         return this;
