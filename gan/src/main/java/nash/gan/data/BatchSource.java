@@ -7,11 +7,13 @@ package nash.gan.data;
  */
 public interface BatchSource {
 
+    /** The next batch; a source never runs out. */
     Dataset.Batch next();
 
     /** The position (and any random state), as longs. */
     long[] state();
 
+    /** Continues from a {@link #state} saved earlier: the batches that follow are the ones that followed it then. */
     void restore(long[] state);
 
     /** The number of classes of its labels, or 0 for unlabelled data. */

@@ -78,6 +78,7 @@ public final class DataLoader implements BatchSource {
     /** How many examples of the current epoch have been returned. */
     public int position() { return cursor; }
 
+    /** The data set this loader batches. */
     public Dataset dataset() { return data; }
 
     @Override public int classes() { return data.classes(); }

@@ -45,6 +45,7 @@ public final class Dataset {
     /** The shape of one example (e.g. [1, 28, 28]). */
     public int[] exampleShape() { return Arrays.copyOfRange(examples.shape(), 1, examples.dim()); }
 
+    /** Whether the examples have labels. */
     public boolean hasLabels() { return labels != null; }
 
     /** The number of classes: the largest label + 1, or 0 without labels. */

@@ -10,11 +10,13 @@ public final class IdxFormatException extends IOException {
 
     private final transient Path file;
 
+    /** The message is "file: problem". */
     public IdxFormatException(Path file, String problem) {
         super(file + ": " + problem);
         this.file = file;
     }
 
+    /** The message is "file: problem"; {@code cause} is what went wrong underneath. */
     public IdxFormatException(Path file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
         this.file = file;

@@ -9,6 +9,7 @@ public final class Toy2dSource implements BatchSource {
     private final int batchSize;
     private Rng rng;
 
+    /** Batches of {@code batchSize} ≥ 1 points from {@code mixture}, drawn by a generator seeded with {@code seed}; unlabelled. */
     public Toy2dSource(Toy2d mixture, int batchSize, long seed) {
         if (batchSize < 1) throw new IllegalArgumentException("Toy2dSource: batch size must be ≥ 1, got " + batchSize);
         this.mixture = mixture;
@@ -16,6 +17,7 @@ public final class Toy2dSource implements BatchSource {
         this.rng = new Rng(seed);
     }
 
+    /** The mixture the points are drawn from. */
     public Toy2d mixture() { return mixture; }
 
     @Override public Dataset.Batch next() { return new Dataset.Batch(mixture.sample(batchSize, rng), null, null); }

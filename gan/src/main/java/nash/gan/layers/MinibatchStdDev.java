@@ -17,6 +17,7 @@ public class MinibatchStdDev extends Module {
     /** Groups of 4, as ProGAN (or the whole batch when it is smaller or not divisible). */
     public MinibatchStdDev() { this(4); }
 
+    /** Groups of {@code groupSize} ≥ 2 samples; a batch not divisible by it forms one group. */
     public MinibatchStdDev(int groupSize) {
         if (groupSize < 2) throw new IllegalArgumentException("MinibatchStdDev: group size must be ≥ 2, got " + groupSize);
         this.groupSize = groupSize;

@@ -12,6 +12,7 @@ public final class PacGan {
 
     private PacGan() {}
 
+    /** x:[N, d₁, …] → [N/m, m·d₁, …], each m consecutive samples stacked along axis 1: a reshape sharing the array (m ≥ 1 must divide N). */
     public static Tensor pack(Tensor x, int m) {
         if (m < 1) throw new IllegalArgumentException("PacGan.pack: m must be ≥ 1, got " + m);
         int n = x.shape(0);

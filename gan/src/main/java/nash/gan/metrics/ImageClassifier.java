@@ -32,8 +32,10 @@ public final class ImageClassifier extends Module {
 
     final Sequential features;
     final Linear head;
+    /** The number of classes: the head's outputs. */
     public final int classes;
 
+    /** The network above, initialised from {@code rng} with PyTorch's default initialisation. */
     public ImageClassifier(int classes, Rng rng) {
         this.classes = classes;
         features = child("features", new Sequential(
@@ -133,8 +135,10 @@ public final class ImageClassifier extends Module {
         }
     }
 
+    /** Writes the weights (its state dict) to a safetensors file, atomically. */
     public void save(Path file) throws IOException { Safetensors.save(stateDict(), file); }
 
+    /** A classifier of {@code classes} classes with the weights {@link #save} wrote; keys and shapes must match exactly. */
     public static ImageClassifier load(Path file, int classes) throws IOException {
         ImageClassifier c = new ImageClassifier(classes, new Rng(0));
         c.loadStateDict(Safetensors.load(file), true);

@@ -13,6 +13,10 @@ public class ConditionalGenerator extends Module implements Conditional {
     final Module body;
     final int classes;
 
+    /**
+     * {@code body} gets [N, latentDim + embeddingDim]: z with an embedding of its label (one of {@code classes})
+     * appended; the embedding is drawn from N(0, 1) with {@code rng}.
+     */
     public ConditionalGenerator(Module body, int classes, int embeddingDim, Rng rng) {
         this.embed = child("embed", new Embedding(classes, embeddingDim, rng));
         this.body = child("body", body);

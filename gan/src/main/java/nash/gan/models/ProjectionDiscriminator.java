@@ -18,6 +18,10 @@ public class ProjectionDiscriminator extends Module implements Conditional {
     final Embedding embed;
     final int classes;
 
+    /**
+     * φ = {@code features}, giving [N, featureDim]; the head ψ (Linear featureDim → 1) and the class embeddings
+     * [classes, featureDim] are initialised from {@code rng}.
+     */
     public ProjectionDiscriminator(Module features, int featureDim, int classes, Rng rng) {
         this.features = child("features", features);
         this.head = child("head", new Linear(featureDim, 1, rng));

@@ -18,12 +18,17 @@ public final class DiffAugment {
     /** The policy "color,translation,cutout" of the paper. */
     public DiffAugment() { this(true, true, true); }
 
+    /** Which augmentations to apply; they run in the order colour, translation, cutout. */
     public DiffAugment(boolean color, boolean translation, boolean cutout) {
         this.color = color;
         this.translation = translation;
         this.cutout = cutout;
     }
 
+    /**
+     * x:[N, C, H, W] augmented per sample with parameters drawn from {@code rng}: colour, translation by up to ⅛
+     * of the size, a ½-size cutout (those enabled); differentiable in x.
+     */
     public Tensor apply(Tensor x, Rng rng) {
         if (x.dim() != 4) throw new IllegalArgumentException("DiffAugment: needs images [N, C, H, W], got " + Arrays.toString(x.shape()));
         if (color) x = color(x, rng);

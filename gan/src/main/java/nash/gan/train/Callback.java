@@ -4,6 +4,7 @@ package nash.gan.train;
 @FunctionalInterface
 public interface Callback {
 
+    /** Receives the trainer and the statistics of the step just taken; an exception thrown here stops {@link GanTrainer#train} and propagates. */
     void onStep(GanTrainer trainer, StepStats stats) throws Exception;
 
     /** This callback every {@code n} steps (and at step 1). */

@@ -342,18 +342,25 @@ public final class GanTrainer {
     /** n fixed latent vectors (the same for a given seed, whatever the training has drawn): for snapshots. */
     public Tensor fixedLatents(int n) { return Tensor.randn(new Rng(seed * 31 + 7), n, latentDim); }
 
+    /** G, with its live weights ({@link #sample} uses the EMA of them when enabled). */
     public Module generator() { return g; }
 
+    /** D. */
     public Module discriminator() { return d; }
 
+    /** G's optimizer: the builder's, or the default Adam. */
     public Optimizer generatorOptimizer() { return optG; }
 
+    /** D's optimizer: the builder's, or the default Adam. */
     public Optimizer discriminatorOptimizer() { return optD; }
 
+    /** The objective. */
     public GanLoss loss() { return loss; }
 
+    /** The length of each latent vector z. */
     public int latentDim() { return latentDim; }
 
+    /** The number of classes of a conditional GAN, or 0 for an unconditional one. */
     public int classes() { return classes; }
 
     /** Generator steps taken so far. */
@@ -615,8 +622,10 @@ public final class GanTrainer {
             return this;
         }
 
+        /** The source of real batches (required); its position is saved in checkpoints. */
         public Builder data(BatchSource source) { data = source; return this; }
 
+        /** What to do when a loss or gradient is NaN or infinite (default {@link NanPolicy#STOP}). */
         public Builder nanPolicy(NanPolicy p) { nanPolicy = p; return this; }
 
         /** PacGAN: D judges packs of m samples (D must take m× the input). */
@@ -641,15 +650,23 @@ public final class GanTrainer {
             return this;
         }
 
+        /** Instance noise added to real and generated samples before D (default: none). */
         public Builder instanceNoise(InstanceNoise n) { noise = n; return this; }
 
+        /** DiffAugment applied to real and generated samples before D (default: none). */
         public Builder diffAugment(DiffAugment a) { augment = a; return this; }
 
+        /** Adds a callback; {@link GanTrainer#train} runs the callbacks after every generator step, in the order added. */
         public Builder callback(Callback c) { callbacks.add(c); return this; }
 
         /** The seed of the latent and auxiliary random streams (default 0). */
         public Builder seed(long s) { seed = s; return this; }
 
+        /**
+         * The trainer. An {@code IllegalArgumentException} if no data source is set, if feature matching and unrolling
+         * are both chosen, or if the players do not fit the settings (both conditional or neither, equal class counts,
+         * no PacGAN for conditional GANs, a {@code Sequential} D deep enough for feature matching).
+         */
         public GanTrainer build() {
             if (data == null) throw new IllegalArgumentException("GanTrainer: no data source");
             if (featureLayers > 0 && unrolledSteps > 0) throw new IllegalArgumentException("GanTrainer: choose feature matching or unrolling, not both");

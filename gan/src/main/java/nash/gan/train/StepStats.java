@@ -13,10 +13,12 @@ import java.util.Map;
  */
 public record StepStats(long step, Map<String, Double> values) {
 
+    /** Wraps {@code values} in an unmodifiable view (not a copy). */
     public StepStats {
         values = Collections.unmodifiableMap(values);
     }
 
+    /** The statistic {@code name}; an {@code IllegalArgumentException}, listing those present, if there is none by that name. */
     public double get(String name) {
         Double v = values.get(name);
         if (v == null) throw new IllegalArgumentException("StepStats: no statistic '" + name + "' (have " + values.keySet() + ")");

@@ -4,5 +4,6 @@ package nash.gan.train;
 public class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The message names the step and the player. */
     public TrainingDivergedException(String message) { super(message); }
 }
