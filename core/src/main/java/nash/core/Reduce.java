@@ -102,9 +102,24 @@ public final class Reduce {
         return Elementwise.div(sum(Elementwise.square(d), ax, keepDim), unbiased ? n - 1 : n);
     }
 
-    /** The Euclidean norm √(Σ x²) over the axes. */
+    /**
+     * The Euclidean norm √(Σ x²) over the axes. Its gradient x/‖x‖ is taken as 0 where ‖x‖ = 0 (as PyTorch), where
+     * the composite sqrt(Σ x²) would give ∞·0 = NaN.
+     */
     public static Tensor norm(Tensor x, int[] axes, boolean keepDim) {
-        return Elementwise.sqrt(sum(Elementwise.square(x), axes, keepDim));
+        int[] ax = Shape.axes("norm", axes, x.dim());
+        int[] keptShape = Shape.withoutAxes(x.shape, ax, true);
+        double[] n;
+        try (GradMode scope = Autograd.noGrad()) {
+            n = Elementwise.sqrt(sum(Elementwise.square(x), ax, true)).data;
+        }
+        Tensor y = Tensor.fromOp("norm", n, keptShape, x);
+        y.onBackward(gy -> {                                                   // ∂y/∂x = x/y, 0 where y = 0
+            Tensor zero = Elementwise.constant(Elementwise.eq(y, Tensor.scalar(0.0)).data, keptShape);
+            Tensor safe = Elementwise.where(zero, Tensor.scalar(1.0), y);
+            return Elementwise.grads(Elementwise.mul(x, Elementwise.where(zero, Tensor.scalar(0.0), Elementwise.div(gy, safe))));
+        }, x);
+        return keepDim ? y : Movement.reshape(y, Shape.withoutAxes(x.shape, ax, false));
     }
 
     /**

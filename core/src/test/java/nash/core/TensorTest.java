@@ -361,4 +361,19 @@ class TensorTest {
         assertEquals("tensor([[1.0, 2.0], [3.0, 4.0]], shape=[2, 2])", Tensor.of(new double[][] {{1, 2}, {3, 4}}).toString());
         assertEquals("tensor(2.5)", Tensor.scalar(2.5).toString());
     }
+
+    @Test
+    void normOfZeroHasZeroGradientNotNaN() {
+        // ∂‖x‖/∂x = x/‖x‖ is 0/0 at x = 0; PyTorch takes it as 0, and so must Nash (a NaN would spread into the weights)
+        Tensor x = Tensor.zeros(3).requiresGrad(true);
+        x.norm().backward();
+        assertArrayEquals(new double[] {0, 0, 0}, x.grad().data(), 0.0);
+
+        // per row: a zero row gets 0, the others x/‖x‖; and the second derivative stays finite
+        Tensor m = Tensor.of(new double[][] {{0, 0}, {3, 4}}).requiresGrad(true);
+        Tensor g = Autograd.grad(m.norm(new int[] {1}, false).sum(), m, true);
+        assertArrayEquals(new double[] {0, 0, 0.6, 0.8}, g.data(), 1e-15);
+        Tensor gg = Autograd.grad(g.square().sum(), m, false);
+        for (double v : gg.data()) assertTrue(Double.isFinite(v), "second derivative " + java.util.Arrays.toString(gg.data()));
+    }
 }
