@@ -8,7 +8,9 @@ import nash.core.kernel.ZeroedArrays;
  * Ops that move values without arithmetic: reshape (which shares the array), permute, broadcast,
  * slicing, padding, concatenation and index selection (which copy). Each op's backward is another
  * op of this file: reshape ↔ reshape, permute ↔ inverse permute, broadcastTo ↔ sumTo,
- * narrow ↔ pad, concat ↔ narrow, indexSelect ↔ indexAdd.
+ * narrow ↔ pad, concat ↔ narrow, indexSelect ↔ indexAdd. An op that would change nothing (reshape to the same
+ * shape, an identity permutation or transpose, broadcastTo the same shape, narrow over a whole axis) returns x
+ * itself, not a copy: an in-place write to the result (set, fill, addInPlace) is a write to x.
  */
 public final class Movement {
 
@@ -86,7 +88,7 @@ public final class Movement {
         return reshape(x, s);
     }
 
-    /** Two axes swapped (copies). */
+    /** Two axes swapped (copies; x itself when a = b). */
     public static Tensor transpose(Tensor x, int a, int b) {
         int r = x.dim();
         int[] p = new int[r];
@@ -97,7 +99,7 @@ public final class Movement {
         return permute(x, p);
     }
 
-    /** y[i_p0, i_p1, …] : the axes reordered so that y's axis k is x's axis perm[k] (copies). */
+    /** y[i_p0, i_p1, …] : the axes reordered so that y's axis k is x's axis perm[k] (copies; x itself for the identity). */
     public static Tensor permute(Tensor x, int... perm) {
         int r = x.dim();
         if (perm.length != r) {
@@ -156,7 +158,7 @@ public final class Movement {
         }
     }
 
-    /** x repeated along the axes where it has length 1 (or is missing), numpy-style. */
+    /** x repeated along the axes where it has length 1 (or is missing), numpy-style (x itself when already that shape). */
     public static Tensor broadcastTo(Tensor x, int... shape) {
         Shape.size("broadcastTo", shape);
         if (!Shape.broadcastsTo(x.shape, shape)) {
@@ -169,7 +171,7 @@ public final class Movement {
         return y.onBackward(gy -> Elementwise.grads(Shape.sumTo(gy, x.shape)));
     }
 
-    /** Elements [start, start+length) along an axis (copies). */
+    /** Elements [start, start+length) along an axis (copies; x itself when that is the whole axis). */
     public static Tensor narrow(Tensor x, int axis, int start, int length) {
         int a = Shape.axis("narrow", axis, x.dim());
         int d = x.shape[a];
