@@ -100,6 +100,12 @@ public abstract class Optimizer {
     /** Checks settings that only make sense together, before a step changes anything. */
     protected void checkSettings() {}
 
+    /** Whether parameter i already has slot {@code name} (made by an earlier {@link #slot} call or loaded). */
+    protected final boolean hasSlot(String name, int i) {
+        Tensor[] s = slots.get(name);
+        return s != null && s[i] != null;
+    }
+
     /** The slot {@code name} of parameter i (zeros on first use). */
     protected final double[] slot(String name, int i) {
         Tensor[] s = slots.computeIfAbsent(name, k -> new Tensor[params.size()]);

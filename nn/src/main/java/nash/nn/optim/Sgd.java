@@ -5,7 +5,7 @@ import nash.core.Tensor;
 
 /**
  * Stochastic gradient descent, as PyTorch's SGD: g += wd·p; with momentum μ,
- * b = μ·b + (1−dampening)·g (b = g at the first step), g = nesterov ? g + μ·b : b; then p −= lr·g.
+ * b = μ·b + (1−dampening)·g (b = g while there is no buffer yet), g = nesterov ? g + μ·b : b; then p −= lr·g.
  */
 public class Sgd extends Optimizer {
 
@@ -50,11 +50,12 @@ public class Sgd extends Optimizer {
     }
 
     @Override protected void update(int i, double[] p, double[] g, long t) {
+        boolean fresh = momentum != 0 && !hasSlot("momentum_buffer", i);     // b = g when it is new, as PyTorch
         double[] buf = momentum != 0 ? slot("momentum_buffer", i) : null;
         for (int j = 0; j < p.length; j++) {
             double d = g[j] + weightDecay * p[j];
             if (buf != null) {
-                buf[j] = t == 1 ? d : momentum * buf[j] + (1 - dampening) * d;
+                buf[j] = fresh ? d : momentum * buf[j] + (1 - dampening) * d;
                 d = nesterov ? d + momentum * buf[j] : buf[j];
             }
             p[j] -= lr * d;

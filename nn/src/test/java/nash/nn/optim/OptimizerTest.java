@@ -30,6 +30,32 @@ class OptimizerTest {
     }
 
     @Test
+    void sgdMomentumBufferStartsAsTheGradientWhenItIsNew() {
+        // As PyTorch: b = g when the parameter has no buffer yet, whatever its step count. Momentum switched on at
+        // step 3, or a state dict with a step count but no buffer, must not start from b = (1 − dampening)·g.
+        Tensor p = Tensor.of(new double[] {1.0}).requiresGrad(true);
+        Sgd opt = new Sgd(List.of(p), 0.1);
+        for (int i = 0; i < 2; i++) {
+            p.setGrad(Tensor.of(new double[] {1.0}));
+            opt.step();                                          // p = 1 − 0.1 − 0.1
+        }
+        opt.momentum(0.9).dampening(0.5);
+        p.setGrad(Tensor.of(new double[] {2.0}));
+        opt.step();                                              // b = 2 (not 0.5·2), p = 0.8 − 0.2
+        assertEquals(0.6, p.item(), 1e-15);
+        p.setGrad(Tensor.of(new double[] {2.0}));
+        opt.step();                                              // b = 0.9·2 + 0.5·2 = 2.8, p = 0.6 − 0.28
+        assertEquals(0.32, p.item(), 1e-15);
+
+        Tensor q = Tensor.of(new double[] {1.0}).requiresGrad(true);
+        Sgd loaded = new Sgd(List.of(q), 0.1).momentum(0.9).dampening(0.5);
+        loaded.loadStateDict(java.util.Map.of("lr", Tensor.scalar(0.1), "state.0.step", Tensor.scalar(5)));
+        q.setGrad(Tensor.of(new double[] {2.0}));
+        loaded.step();                                           // no buffer in the dict: b = 2, q = 1 − 0.2
+        assertEquals(0.8, q.item(), 1e-15);
+    }
+
+    @Test
     void nesterovAndWeightDecayByHand() {
         Tensor p = Tensor.of(new double[] {1.0}).requiresGrad(true);
         Sgd opt = new Sgd(List.of(p), 0.1).momentum(0.5).nesterov(true).weightDecay(0.1);
