@@ -115,8 +115,9 @@ public final class Init {
     }
 
     /**
-     * The DCGAN recipe applied to a whole network, in place: convolution and linear weights
-     * N(0, 0.02²), batch-norm weights N(1, 0.02²), biases 0.
+     * The DCGAN recipe applied to a whole network, in place: the weight of every {@link Weighted} layer — convolutions,
+     * linear layers and also {@link Embedding} tables (a conditional model's label embeddings) — N(0, 0.02²), their
+     * biases 0; batch-norm weights N(1, 0.02²), biases 0.
      */
     public static void dcganInit(Module root, Rng rng) {
         for (Module m : root.modules()) {
