@@ -92,12 +92,13 @@ public final class Parallel {
      * {@code body.run(from, to)} on each. The chunks depend on n and grain only.
      */
     public static void chunks(int n, int grain, RangeBody body) {
+        if (grain < 1) throw new IllegalArgumentException("Parallel.chunks: grain must be ≥ 1, got " + grain);
         if (n <= grain) {
             if (n > 0) body.run(0, n);
             return;
         }
-        int count = (n + grain - 1) / grain;
-        run(count, i -> body.run(i * grain, Math.min(n, (i + 1) * grain)));
+        int count = (int) (((long) n + grain - 1) / grain);                   // in long: n may be near 2³¹ − 1
+        run(count, i -> body.run(i * grain, (int) Math.min(n, (long) (i + 1) * grain)));
     }
 
     /** The body of {@link #chunks}: works on [from, to). */

@@ -66,4 +66,21 @@ class ParallelTest {
         for (int h : hits) assertEquals(10, h);
         assertThrows(IllegalArgumentException.class, () -> Parallel.setThreads(0));
     }
+
+    @Test
+    void chunksNearTheIntLimitCoverEveryIndexOnce() {
+        // (n + grain − 1) / grain and (i + 1)·grain passed 2³¹ − 1 here: no chunk ran, or the last one ended below 0
+        int n = Integer.MAX_VALUE, grain = 1 << 30;
+        java.util.List<long[]> ranges = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Parallel.chunks(n, grain, (from, to) -> ranges.add(new long[] {from, to}));
+        ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        long next = 0;
+        for (long[] r : ranges) {
+            assertEquals(next, r[0], "chunks " + ranges.stream().map(java.util.Arrays::toString).toList());
+            next = r[1];
+        }
+        assertEquals(n, next);
+        assertEquals(2, ranges.size());
+        assertThrows(IllegalArgumentException.class, () -> Parallel.chunks(10, 0, (from, to) -> { }));
+    }
 }
