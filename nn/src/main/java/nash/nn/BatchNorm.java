@@ -11,7 +11,8 @@ import nash.core.Tensor;
  * (axis 1). In training the batch's mean and biased variance are used and the running statistics
  * move towards them (running = (1−momentum)·running + momentum·batch, with the unbiased variance;
  * momentum null: a cumulative average); in evaluation the running statistics are used.
- * Subclasses say which axes make up "the batch".
+ * Subclasses say which axes make up "the batch": {@link BatchNorm1d} and {@link BatchNorm2d}, the only ones (the
+ * constructor is package-private).
  */
 public abstract class BatchNorm extends Module {
 
@@ -28,7 +29,7 @@ public abstract class BatchNorm extends Module {
      * buffers running_mean [C] (zeros), running_var [C] (ones) and num_batches_tracked; without them,
      * evaluation uses the batch statistics too.
      */
-    protected BatchNorm(int channels, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
+    BatchNorm(int channels, double eps, Double momentum, boolean affine, boolean trackRunningStats) {
         if (channels <= 0) throw new IllegalArgumentException(name() + ": channels must be positive, got " + channels);
         positiveEps(name(), eps);
         if (momentum != null && !(momentum >= 0 && momentum <= 1)) {
