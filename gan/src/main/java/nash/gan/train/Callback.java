@@ -1,6 +1,6 @@
 package nash.gan.train;
 
-/** Called after every generator step. */
+/** Called by {@link GanTrainer#train} after every generator step ({@link GanTrainer#step} alone calls none). */
 @FunctionalInterface
 public interface Callback {
 

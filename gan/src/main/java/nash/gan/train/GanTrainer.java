@@ -127,7 +127,7 @@ public final class GanTrainer {
         }
     }
 
-    /** One generator step after {@code criticSteps} discriminator steps. */
+    /** One generator step after {@code criticSteps} discriminator steps; the callbacks are {@link #train}'s, not run here. */
     public StepStats step() {
         step++;
         Map<String, Double> stats = new LinkedHashMap<>();

@@ -9,7 +9,8 @@ import java.util.Map;
  * outputs otherwise), {@code grad_norm_d}, {@code grad_norm_g}, and where they apply
  * {@code penalty}, {@code wasserstein} (E f(x) − E f(G(z))) and {@code skipped}. The
  * discriminator's statistics are means over the step's k critic steps (so a critic step skipped
- * for a non-finite value makes them non-finite too; {@code skipped} counts such steps).
+ * for a non-finite value makes them non-finite too; {@code skipped} is the number of player updates
+ * skipped so far in the run under {@link NanPolicy#SKIP}: a running total, not this step's count).
  */
 public record StepStats(long step, Map<String, Double> values) {
 
