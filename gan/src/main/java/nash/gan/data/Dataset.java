@@ -31,6 +31,9 @@ public final class Dataset {
                     + Arrays.toString(examples.shape()));
         }
         this.labels = labels == null ? null : labels.clone();
+        if (labels != null) for (int i = 0; i < n; i++) {
+            if (this.labels[i] < 0) throw new IllegalArgumentException("Dataset: label " + this.labels[i] + " of example " + i + " is negative");
+        }
     }
 
     /** An unlabelled set. */

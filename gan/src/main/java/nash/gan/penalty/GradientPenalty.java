@@ -18,9 +18,9 @@ public final class GradientPenalty implements Penalty {
     /** λ = 10, two-sided: the paper's setting. */
     public GradientPenalty() { this(10.0, false); }
 
-    /** Weight λ ≥ 0; {@code oneSided} penalises only gradient norms above 1. */
+    /** Weight λ, finite and ≥ 0; {@code oneSided} penalises only gradient norms above 1. */
     public GradientPenalty(double lambda, boolean oneSided) {
-        if (!(lambda >= 0)) throw new IllegalArgumentException("GradientPenalty: λ must be ≥ 0, got " + lambda);
+        if (!(lambda >= 0 && lambda < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("GradientPenalty: λ must be finite and ≥ 0, got " + lambda);
         this.lambda = lambda;
         this.oneSided = oneSided;
     }

@@ -13,10 +13,10 @@ public final class InstanceNoise {
     final double sigma0;
     final long annealSteps;
 
-    /** σ₀ ≥ 0, annealed linearly to 0 over {@code annealSteps} &gt; 0 steps. */
+    /** σ₀, finite and ≥ 0, annealed linearly to 0 over {@code annealSteps} &gt; 0 steps. */
     public InstanceNoise(double sigma0, long annealSteps) {
-        if (!(sigma0 >= 0) || annealSteps <= 0) {
-            throw new IllegalArgumentException("InstanceNoise: need σ₀ ≥ 0 and annealSteps > 0, got " + sigma0 + ", " + annealSteps);
+        if (!(sigma0 >= 0 && sigma0 < Double.POSITIVE_INFINITY) || annealSteps <= 0) {
+            throw new IllegalArgumentException("InstanceNoise: need a finite σ₀ ≥ 0 and annealSteps > 0, got " + sigma0 + ", " + annealSteps);
         }
         this.sigma0 = sigma0;
         this.annealSteps = annealSteps;

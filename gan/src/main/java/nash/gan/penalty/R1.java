@@ -15,7 +15,7 @@ public final class R1 implements Penalty {
     final boolean onReal;
 
     private R1(double gamma, boolean onReal) {
-        if (!(gamma >= 0)) throw new IllegalArgumentException("R1/R2: γ must be ≥ 0, got " + gamma);
+        if (!(gamma >= 0 && gamma < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("R1/R2: γ must be finite and ≥ 0, got " + gamma);
         this.gamma = gamma;
         this.onReal = onReal;
     }

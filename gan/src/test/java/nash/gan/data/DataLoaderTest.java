@@ -47,6 +47,9 @@ class DataLoaderTest {
         assertThrows(IllegalStateException.class, () -> u.label(0));
         var e2 = assertThrows(IllegalArgumentException.class, () -> new Dataset(Tensor.zeros(4, 2), new int[3]));
         assertTrue(e2.getMessage().contains("3 labels for 4 examples of shape [4, 2]"), e2.getMessage());
+        // a negative label: classes() and every class-indexed use (embeddings, histograms) assume labels ≥ 0
+        var e3 = assertThrows(IllegalArgumentException.class, () -> new Dataset(Tensor.zeros(3, 2), new int[] {0, -1, 2}));
+        assertTrue(e3.getMessage().contains("label -1 of example 1"), e3.getMessage());
     }
 
     @Test void aBatchPastTheLargestArrayIsRejected() {

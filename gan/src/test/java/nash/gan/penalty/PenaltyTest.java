@@ -3,6 +3,7 @@ package nash.gan.penalty;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.UnaryOperator;
@@ -99,5 +100,18 @@ class PenaltyTest {
         assertTrue(total == 64 || total == 56 || total == 49, "a shift by at most one row/column: " + total);
         Tensor c = DiffAugment.cutout(x, new Rng(9), 0.5);
         assertTrue(c.sum().item() <= 64 - 4 && c.sum().item() >= 64 - 16, "cutout zeroes at most a 4x4 square: " + c.sum().item());
+    }
+
+    @Test
+    void weightsMustBeFinite() {
+        // λ, γ or σ₀ = +∞ made every loss infinite or every sample NaN from the first step
+        for (double bad : new double[] {-1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> new GradientPenalty(bad, false));
+            assertTrue(e.getMessage().contains("GradientPenalty") && e.getMessage().contains(String.valueOf(bad)), e.getMessage());
+            var r = assertThrows(IllegalArgumentException.class, () -> R1.r1(bad));
+            assertTrue(r.getMessage().contains("R1/R2") && r.getMessage().contains(String.valueOf(bad)), r.getMessage());
+            var f = assertThrows(IllegalArgumentException.class, () -> new InstanceNoise(bad, 100));
+            assertTrue(f.getMessage().contains("InstanceNoise") && f.getMessage().contains(String.valueOf(bad)), f.getMessage());
+        }
     }
 }
