@@ -94,12 +94,21 @@ public final class ImageClassifier extends Module {
     /**
      * Trains on images [N, 1, 28, 28] with labels: Adam (lr 1e-3), batch 64, seeded shuffling.
      * Each epoch drops its last incomplete batch; fewer than 64 images are one batch of them all.
-     * Returns the mean loss of the last epoch.
+     * Returns the mean loss of the last epoch; the model is left in the mode it was in.
      */
     public double fit(Tensor images, int[] labels, int epochs, Rng rng) {
         checkLabels("fit", images, labels);   // all of them, before the first step changes anything
         if (epochs < 1) throw new IllegalArgumentException("ImageClassifier.fit: epochs must be ≥ 1, got " + epochs);
+        boolean was = isTraining();
         train();
+        try {
+            return fitEpochs(images, labels, epochs, rng);
+        } finally {
+            if (!was) eval();
+        }
+    }
+
+    private double fitEpochs(Tensor images, int[] labels, int epochs, Rng rng) {
         Adam opt = new Adam(parameters(), 1e-3);
         int n = labels.length, bs = Math.min(64, n);
         double last = 0;

@@ -30,6 +30,18 @@ class ImageClassifierTest {
         assertFalse(Arrays.equals(w, c.head.parameters().get(0).toArray()), "the head was trained");
     }
 
+    @Test void fitLeavesTheModeAsItFoundIt() {
+        // fit trains in training mode; a classifier put in evaluation mode before stays there after (was: left training)
+        Tensor images = Tensor.randn(new Rng(1), 10, 1, 28, 28);
+        ImageClassifier c = new ImageClassifier(3, new Rng(2));
+        c.eval();
+        c.fit(images, LABELS, 1, new Rng(3));
+        assertFalse(c.isTraining());
+        c.train();
+        c.fit(images, LABELS, 1, new Rng(3));
+        assertTrue(c.isTraining());
+    }
+
     @Test void badInputsAreRejected() {
         ImageClassifier c = new ImageClassifier(3, new Rng(2));
         Tensor three = Tensor.zeros(3, 1, 28, 28);
