@@ -27,10 +27,13 @@ public final class R1 implements Penalty {
     public static R1 r2(double gamma) { return new R1(gamma, false); }
 
     @Override public Tensor compute(UnaryOperator<Tensor> d, Tensor real, Tensor fake, Rng rng) {
+        return compute(d, d, real, fake, rng);
+    }
+
+    /** R1 judges the real samples with their labels, R2 the generated ones with theirs. */
+    @Override public Tensor compute(UnaryOperator<Tensor> dReal, UnaryOperator<Tensor> dFake, Tensor real, Tensor fake, Rng rng) {
         Tensor x = (onReal ? real : fake).detach().requiresGrad(true);
-        Tensor g = Autograd.grad(d.apply(x).sum(), x, true);
-        int[] axes = new int[g.dim() - 1];
-        for (int i = 0; i < axes.length; i++) axes[i] = i + 1;
-        return g.square().sum(axes, false).mean().mul(gamma / 2);
+        Tensor g = Autograd.grad((onReal ? dReal : dFake).apply(x).sum(), x, true);
+        return Penalty.perSampleSquares(g).mean().mul(gamma / 2);
     }
 }

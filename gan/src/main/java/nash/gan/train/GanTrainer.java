@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import nash.core.Autograd;
 import nash.core.GradMode;
 import nash.core.Reduce;
@@ -153,8 +152,8 @@ public final class GanTrainer {
         Tensor dReal = discriminate(realIn, realLabels), dFake = discriminate(fakeIn, fakeLabels);
         Tensor lossD = loss.discriminator(dReal, dFake, smoothing);
         if (penalty != null) {
-            UnaryOperator<Tensor> critic = x -> discriminate(x, realLabels);
-            Tensor p = penalty.compute(critic, realIn, fakeIn, auxRng);
+            // each batch judged with its own labels (R2's generated samples with fakeLabels, as in lossD)
+            Tensor p = penalty.compute(x -> discriminate(x, realLabels), x -> discriminate(x, fakeLabels), realIn, fakeIn, auxRng);
             add(stats, "penalty", p.item());
             lossD = lossD.add(p);
         }

@@ -114,4 +114,26 @@ class PenaltyTest {
             assertTrue(f.getMessage().contains("InstanceNoise") && f.getMessage().contains(String.valueOf(bad)), f.getMessage());
         }
     }
+
+    @Test
+    void scalarSamplesArePenalisedOneByOne() {
+        // samples of shape [N]: the per-sample norm summed over no axes, which meant every axis — the whole batch's
+        // gradient. D(x) = x², ∇ = 2x: R1 = γ/2·mean(4x²), GP = mean((|2x| − 1)²), as for the same samples as [N, 1].
+        Tensor x = Tensor.of(new double[] {1, 2, 3});
+        UnaryOperator<Tensor> d = t -> t.square();
+        assertEquals(2.0 / 2 * (4 + 16 + 36) / 3.0, R1.r1(2.0).compute(d, x, x, new Rng(1)).item(), 1e-9);
+        assertEquals(R1.r1(2.0).compute(d, x.reshape(3, 1), x.reshape(3, 1), new Rng(1)).item(),
+                R1.r1(2.0).compute(d, x, x, new Rng(1)).item(), 1e-9);
+        assertEquals((1 + 9 + 25) / 3.0, new GradientPenalty(1.0, false).at(d, x).item(), 1e-9);
+    }
+
+    @Test
+    void r2UsesTheCriticOfTheGeneratedBatch() {
+        // a conditional GAN binds each batch's labels into its own critic: R1 takes the real one's, R2 the generated one's
+        Tensor real = Tensor.of(new double[] {1, 2}, 2, 1), fake = Tensor.of(new double[] {3, 4}, 2, 1);
+        UnaryOperator<Tensor> flat = t -> t.mul(0.0), square = t -> t.square();
+        assertEquals(0.0, R1.r2(2.0).compute(square, flat, real, fake, new Rng(1)).item(), 0.0);
+        assertEquals((36 + 64) / 2.0, R1.r2(2.0).compute(flat, square, real, fake, new Rng(1)).item(), 1e-9);
+        assertEquals((4 + 16) / 2.0, R1.r1(2.0).compute(square, flat, real, fake, new Rng(1)).item(), 1e-9);
+    }
 }

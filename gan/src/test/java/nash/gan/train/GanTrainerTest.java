@@ -410,6 +410,36 @@ class GanTrainerTest {
     }
 
     @Test
+    void r2JudgesTheGeneratedBatchWithItsOwnLabels() {
+        // The penalty's D calls must use the labels D's loss used for the same batch: R2 scored the generated samples
+        // with the real batch's labels (fake labels are drawn separately), so it penalised D at pairs it never judged.
+        Rng rng = new Rng(4);
+        List<double[]> fakeCalls = new ArrayList<>();    // labels of every D call on a batch G made (x outside the data's range)
+        ProjectionDiscriminator d = new ProjectionDiscriminator(new Sequential(new Linear(2, 16, rng), new nash.nn.LeakyReLU(0.2)), 16, 3, rng) {
+            @Override public Tensor forward(Tensor x, Tensor labels) {
+                if (!Arrays.equals(labels.toArray(), seenReal)) fakeCalls.add(labels.toArray());
+                else fakeCalls.add(null);
+                return super.forward(x, labels);
+            }
+        };
+        ConditionalGenerator g = new ConditionalGenerator(Models.toyGenerator(4 + 3, rng), 3, 3, rng);
+        BatchSource src = new Gaussian2d(2, 8, true) {
+            @Override public Batch next() {
+                Batch b = super.next();
+                seenReal = Arrays.stream(b.labels()).asDoubleStream().toArray();
+                return b;
+            }
+        };
+        GanTrainer t = GanTrainer.builder(g, d, 4).data(src).penalty(nash.gan.penalty.R1.r2(1.0)).build();
+        t.step();
+        // D's step: real (real labels), generated (fake labels), then R2 on the generated batch: the same fake labels
+        assertEquals(null, fakeCalls.get(0));
+        assertArrayEquals(fakeCalls.get(1), fakeCalls.get(2), "R2 must judge G's samples with the labels they were made for");
+    }
+
+    static double[] seenReal;
+
+    @Test
     void aToyGanLearnsTheMeanOfItsData() throws Exception {
         GanTrainer t = toy(11).generatorOptimizer(null).build();
         t.train(600);
