@@ -54,8 +54,8 @@ public final class FrechetDistance {
         Matrices.checkVector(where, "mu2", mu2);
         int d = mu1.length;
         if (mu2.length != d) throw new IllegalArgumentException(where + ": mu1 has " + d + " values but mu2 has " + mu2.length);
-        checkSquare(where, "sigma1", sigma1, d);
-        checkSquare(where, "sigma2", sigma2, d);
+        checkCovariance(where, "sigma1", sigma1, d);
+        checkCovariance(where, "sigma2", sigma2, d);
         double meanTerm = Matrices.squaredDistance(mu1, mu2);
         double trace = 0;
         for (int i = 0; i < d; i++) trace += sigma1[i][i] + sigma2[i][i];
@@ -110,10 +110,30 @@ public final class FrechetDistance {
         return c;
     }
 
-    private static void checkSquare(String where, String name, double[][] s, int d) {
+    /**
+     * A covariance: d×d, symmetric (to 1e-12 of its largest entry) and positive semi-definite (no eigenvalue below
+     * −1e-9 of the largest): anything else gives a meaningless, possibly negative, distance.
+     */
+    private static void checkCovariance(String where, String name, double[][] s, int d) {
         int cols = Matrices.check(where, name, s, 1);
         if (s.length != d || cols != d) {
             throw new IllegalArgumentException(where + ": " + name + " is " + s.length + "×" + cols + ", the means have " + d + " values");
+        }
+        double scale = 0;
+        for (double[] row : s) for (double v : row) scale = Math.max(scale, Math.abs(v));
+        for (int i = 0; i < d; i++) {
+            for (int j = i + 1; j < d; j++) {
+                if (Math.abs(s[i][j] - s[j][i]) > 1e-12 * scale) {
+                    throw new IllegalArgumentException(where + ": " + name + " is not symmetric: [" + i + "][" + j + "] = " + s[i][j]
+                            + " but [" + j + "][" + i + "] = " + s[j][i]);
+                }
+            }
+        }
+        double[] l = SymmetricEigen.of(s).values();
+        double min = Double.POSITIVE_INFINITY, max = 0;
+        for (double v : l) { min = Math.min(min, v); max = Math.max(max, Math.abs(v)); }
+        if (min < -1e-9 * max) {
+            throw new IllegalArgumentException(where + ": " + name + " is not positive semi-definite: it has the eigenvalue " + min);
         }
     }
 

@@ -136,6 +136,16 @@ class FrechetDistanceTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> FrechetDistance.fromStatistics(new double[] {0}, new double[][] {{1}}, new double[] {0, 0}, new double[][] {{1}}));
         assertTrue(e.getMessage().contains("mu1 has 1 values but mu2 has 2"), e.getMessage());
+        // sigma2 was never checked: an asymmetric one gave 0.26 (and swapped into sigma1, an exception), −4·I gave −6
+        double[] zero = {0, 0};
+        double[][] id = {{1, 0}, {0, 1}};
+        e = assertThrows(IllegalArgumentException.class, () -> FrechetDistance.fromStatistics(zero, id, zero, new double[][] {{1, 5}, {0, 1}}));
+        assertTrue(e.getMessage().contains("FrechetDistance.fromStatistics: sigma2 is not symmetric: [0][1] = 5.0 but [1][0] = 0.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FrechetDistance.fromStatistics(zero, id, zero, new double[][] {{-4, 0}, {0, -4}}));
+        assertTrue(e.getMessage().contains("sigma2 is not positive semi-definite: it has the eigenvalue -4.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FrechetDistance.fromStatistics(zero, new double[][] {{1, 2}, {2, 1}}, zero, id));
+        assertTrue(e.getMessage().contains("sigma1 is not positive semi-definite"), e.getMessage());
+        assertEquals(0.0, FrechetDistance.fromStatistics(zero, id, zero, id), 1e-12);
         e = assertThrows(IllegalArgumentException.class, () -> FrechetDistance.between(Tensor.zeros(5), Tensor.zeros(5, 1)));
         assertTrue(e.getMessage().contains("x must be [n, d]"), e.getMessage());
     }
