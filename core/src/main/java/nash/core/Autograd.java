@@ -58,7 +58,10 @@ public final class Autograd {
         }
         Tensor[] ins = inputs.toArray(new Tensor[0]);
         Tensor[] bufs = into.toArray(new Tensor[0]);
-        java.util.Set<Tensor> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // arrays, not tensors: two buffers viewing one array (b and b.detach()) would each overwrite the other's gradient
+        java.util.Set<double[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<double[]> inputArrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Tensor t : ins) inputArrays.add(t.data);
         for (int i = 0; i < bufs.length; i++) {
             Tensor b = bufs[i];
             if (!Arrays.equals(b.shape, ins[i].shape)) {
@@ -66,7 +69,8 @@ public final class Autograd {
                         + " but input " + i + " has shape " + Shape.str(ins[i].shape));
             }
             if (b.requiresGrad()) throw new IllegalArgumentException("gradInto: buffer " + i + " requires grad; pass a plain tensor");
-            if (!seen.add(b)) throw new IllegalArgumentException("gradInto: buffer " + i + " is also given for another input");
+            if (!seen.add(b.data)) throw new IllegalArgumentException("gradInto: buffer " + i + " shares its array with the buffer for another input");
+            if (inputArrays.contains(b.data)) throw new IllegalArgumentException("gradInto: buffer " + i + " shares its array with an input");
         }
         Tensor[] outs = outputs.toArray(new Tensor[0]);
         Tensor[] g = Graph.run(outs, seeds("gradInto", outs, gradOutputs), ins, bufs, false, retainGraph);

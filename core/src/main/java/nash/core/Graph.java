@@ -140,6 +140,7 @@ final class Graph {
      */
     static Tensor[] run(Tensor[] roots, Tensor[] seeds, Tensor[] inputs, Tensor[] into, boolean createGraph, boolean retainGraph) {
         Map<Object, Integer> wanted = null;
+        int[] first = null;                  // first[i]: the slot that collects input i's gradient (an earlier copy of it)
         Tensor[] results = null;
         Sink[] sinks = null;
         if (into != null) {
@@ -150,13 +151,15 @@ final class Graph {
         if (inputs != null) {
             wanted = new IdentityHashMap<>();
             results = new Tensor[inputs.length];
+            first = new int[inputs.length];
             for (int i = 0; i < inputs.length; i++) {
                 Tensor t = inputs[i];
                 if (!t.requiresGrad()) {
                     throw new IllegalArgumentException("grad: input " + i + " " + Shape.str(t.shape)
                             + " does not require grad; call requiresGrad(true) on it before building the graph");
                 }
-                wanted.put(t.node != null ? t.node : t, i);
+                Integer earlier = wanted.putIfAbsent(t.node != null ? t.node : t, i);
+                first[i] = earlier != null ? earlier : i;
             }
         }
         List<Node> order = topologicalOrder(roots);
@@ -208,9 +211,20 @@ final class Graph {
             }
             if (sinks != null) {
                 for (int i = 0; i < sinks.length; i++) {
-                    if (results[i] == null) continue;
+                    if (results[i] == null || first[i] != i) continue;
                     if (results[i] != sinks[i].buffer) sinks[i].add(results[i]);   // a wanted op result, summed in the walk
                     results[i] = sinks[i].buffer;
+                }
+            }
+            if (first != null) {                 // an input listed twice gets the same gradient in each of its slots
+                for (int i = 0; i < first.length; i++) {
+                    if (first[i] == i || results[first[i]] == null) continue;
+                    if (sinks != null) {
+                        sinks[i].add(results[first[i]]);
+                        results[i] = sinks[i].buffer;
+                    } else {
+                        results[i] = results[first[i]];
+                    }
                 }
             }
         } finally {

@@ -181,4 +181,38 @@ class GradIntoTest {
         loss.apply(null).backward();
         assertClose(expected, 2, grads(p));
     }
+
+    @Test
+    void anInputListedTwiceGetsItsGradientInBothSlots() {
+        // the second listing took the slot of the first, which then came back as zeros (PyTorch: the gradient twice)
+        Tensor x = Tensor.of(new double[] {1, 2, 3}).requiresGrad(true);
+        List<Tensor> g = Autograd.grad(List.of(x.mul(x).sum()), List.of(x, x), null, false, false);
+        assertArrayEquals(new double[] {2, 4, 6}, g.get(0).data(), 0.0);
+        assertArrayEquals(new double[] {2, 4, 6}, g.get(1).data(), 0.0);
+
+        Tensor y = x.mul(3.0);                                   // an op result listed twice, and a leaf between
+        g = Autograd.grad(List.of(y.square().sum()), List.of(y, x, y), null, false, false);
+        assertArrayEquals(new double[] {6, 12, 18}, g.get(0).data(), 0.0);
+        assertArrayEquals(new double[] {18, 36, 54}, g.get(1).data(), 0.0);
+        assertArrayEquals(new double[] {6, 12, 18}, g.get(2).data(), 0.0);
+
+        Tensor b1 = Tensor.zeros(3), b2 = Tensor.zeros(3);
+        Autograd.gradInto(List.of(x.mul(x).sum()), List.of(x, x), null, List.of(b1, b2), false);
+        assertArrayEquals(new double[] {2, 4, 6}, b1.data(), 0.0);
+        assertArrayEquals(new double[] {2, 4, 6}, b2.data(), 0.0);
+    }
+
+    @Test
+    void buffersMustNotShareAnArray() {
+        // b and b.detach() are two tensors over one array: one gradient silently overwrote the other
+        Tensor x1 = Tensor.of(new double[] {1, 2}).requiresGrad(true), x2 = Tensor.of(new double[] {3, 4}).requiresGrad(true);
+        Tensor loss = x1.mul(10.0).add(x2.mul(100.0)).sum();
+        Tensor buf = Tensor.zeros(2);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Autograd.gradInto(List.of(loss), List.of(x1, x2), null, List.of(buf, buf.detach()), false));
+        assertTrue(e.getMessage().contains("gradInto: buffer 1 shares its array with the buffer for another input"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Autograd.gradInto(List.of(loss), List.of(x1, x2), null, List.of(x1.detach(), Tensor.zeros(2)), false));
+        assertTrue(e.getMessage().contains("gradInto: buffer 0 shares its array with an input"), e.getMessage());
+    }
 }
