@@ -9,17 +9,26 @@ import nash.core.kernel.ZeroedArrays;
  * slicing, padding, concatenation and index selection (which copy). Each op's backward is another
  * op of this file: reshape ↔ reshape, permute ↔ inverse permute, broadcastTo ↔ sumTo,
  * narrow ↔ pad, concat ↔ narrow, indexSelect ↔ indexAdd. An op that would change nothing (reshape to the same
- * shape, an identity permutation or transpose, broadcastTo the same shape, narrow over a whole axis) returns x
- * itself, not a copy: an in-place write to the result (set, fill, addInPlace) is a write to x.
+ * shape, an identity permutation or transpose, broadcastTo the same shape, narrow over a whole axis, pad by nothing)
+ * returns x itself, not a copy (under noGrad, a view of x's array outside the graph): an in-place write to the result
+ * (set, fill, addInPlace) is a write to x.
  */
 public final class Movement {
 
     private Movement() {}
 
+    /**
+     * The result of an op that changes nothing: x itself, or under {@link Autograd#noGrad} a view of x's array
+     * outside the graph (returning x would carry its requiresGrad out of a scope whose results never require grad).
+     */
+    private static Tensor unchanged(Tensor x) {
+        return x.requiresGrad && !Autograd.isGradEnabled() ? x.detach() : x;
+    }
+
     /** The same array seen with a new shape (one dimension may be −1, inferred). */
     public static Tensor reshape(Tensor x, int... newShape) {
         int[] s = inferShape(x, newShape);
-        if (Arrays.equals(s, x.shape)) return x;
+        if (Arrays.equals(s, x.shape)) return unchanged(x);
         Tensor y = new Tensor(x.data, s, x.version);
         if (Autograd.isGradEnabled() && x.requiresGrad) {
             y.node = new Graph.Node("reshape", new Tensor[] {x});
@@ -114,7 +123,7 @@ public final class Movement {
             seen[p[i]] = true;
             identity &= p[i] == i;
         }
-        if (identity) return x;
+        if (identity) return unchanged(x);
         int[] outShape = new int[r];
         for (int i = 0; i < r; i++) outShape[i] = x.shape[p[i]];
         Tensor y = Tensor.fromOp("permute", permuteData(x.data, x.shape, p, outShape), outShape, x);
@@ -164,7 +173,7 @@ public final class Movement {
         if (!Shape.broadcastsTo(x.shape, shape)) {
             throw new IllegalArgumentException("broadcastTo: shape " + Shape.str(x.shape) + " cannot be broadcast to " + Shape.str(shape));
         }
-        if (Arrays.equals(x.shape, shape)) return x;
+        if (Arrays.equals(x.shape, shape)) return unchanged(x);
         int[] s = shape.clone();
         double[] d = Elementwise.broadcastData(x, s);
         Tensor y = Tensor.fromOp("broadcastTo", d == x.data ? d.clone() : d, s, x);
@@ -179,7 +188,7 @@ public final class Movement {
             throw new IllegalArgumentException("narrow: [" + start + ", " + ((long) start + length) + ") is outside axis " + a
                     + " of length " + d + " in " + Shape.str(x.shape));
         }
-        if (start == 0 && length == d) return x;
+        if (start == 0 && length == d) return unchanged(x);
         int[] s = x.shape.clone();
         s[a] = length;
         int outer = 1, inner = 1;
@@ -208,7 +217,7 @@ public final class Movement {
     public static Tensor pad(Tensor x, int axis, int before, int after) {
         int a = Shape.axis("pad", axis, x.dim());
         if (before < 0 || after < 0) throw new IllegalArgumentException("pad: negative padding " + before + ", " + after);
-        if (before == 0 && after == 0) return x;
+        if (before == 0 && after == 0) return unchanged(x);
         int d = x.shape[a];
         if ((long) d + before + after > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("pad: axis " + a + " of " + Shape.str(x.shape) + " padded by " + before + " and " + after

@@ -113,6 +113,30 @@ class AutogradTest {
     }
 
     @Test
+    void opsThatChangeNothingStillLeaveTheGraphUnderNoGrad() {
+        // reshape to the same shape, an identity permute, broadcastTo the same shape, narrow over a whole axis and
+        // pad by nothing returned x itself — requiring grad — so a loss built on them sent gradients into x
+        Tensor x = Tensor.of(new double[] {1, 2, 3}).requiresGrad(true);
+        java.util.List<Tensor> outs = new java.util.ArrayList<>();
+        try (GradMode scope = Autograd.noGrad()) {
+            outs.add(x.reshape(3));
+            outs.add(x.permute(0));
+            outs.add(x.transpose(0, 0));
+            outs.add(x.broadcastTo(3));
+            outs.add(x.narrow(0, 0, 3));
+            outs.add(Movement.pad(x, 0, 0, 0));
+        }
+        for (Tensor y : outs) {
+            assertFalse(y.requiresGrad());
+            assertArrayEquals(x.data(), y.data(), 0.0);
+        }
+        Tensor w = Tensor.of(new double[] {1, 1, 1}).requiresGrad(true);
+        w.mul(outs.get(0)).sum().backward();
+        assertNull(x.grad());
+        assertSame(x, x.reshape(3));                             // with grad on, x itself, as before
+    }
+
+    @Test
     void noGradScopeRecordsNothingAndRestores() {
         Tensor x = Tensor.scalar(2).requiresGrad(true);
         try (GradMode scope = Autograd.noGrad()) {
