@@ -70,7 +70,6 @@ public final class Reduce {
 
     private static Tensor extremum(String name, Kind kind, Tensor x, int[] axes, boolean keepDim) {
         int[] ax = Shape.axes(name, axes, x.dim());
-        if (x.size == 0) throw new IllegalArgumentException(name + ": cannot reduce an empty tensor " + Shape.str(x.shape));
         for (int a : ax) {
             if (x.shape[a] == 0) throw new IllegalArgumentException(name + ": axis " + a + " of " + Shape.str(x.shape) + " is empty");
         }
@@ -85,7 +84,7 @@ public final class Reduce {
             Tensor ties = new Tensor(reduce(Kind.SUM, mask.data, x.shape, ax), keptShape);
             Tensor share = new Tensor(Elementwise.broadcastBinary(Binary.DIV, mask, ties, x.shape), x.shape);
             return Elementwise.grads(Elementwise.mul(Movement.broadcastTo(Movement.reshape(gy, keptShape), x.shape), share));
-        }, x);
+        }, x, y);                                                        // y too: an in-place change to it would misplace the gradient
     }
 
     /** y = mean of x over the axes. */
@@ -118,7 +117,7 @@ public final class Reduce {
             Tensor zero = Elementwise.constant(Elementwise.eq(y, Tensor.scalar(0.0)).data, keptShape);
             Tensor safe = Elementwise.where(zero, Tensor.scalar(1.0), y);
             return Elementwise.grads(Elementwise.mul(x, Elementwise.where(zero, Tensor.scalar(0.0), Elementwise.div(gy, safe))));
-        }, x);
+        }, x, y);
         return keepDim ? y : Movement.reshape(y, Shape.withoutAxes(x.shape, ax, false));
     }
 

@@ -376,4 +376,32 @@ class TensorTest {
         Tensor gg = Autograd.grad(g.square().sum(), m, false);
         for (double v : gg.data()) assertTrue(Double.isFinite(v), "second derivative " + java.util.Arrays.toString(gg.data()));
     }
+
+    @Test
+    void reductionsThatReadTheirOutputRefuseItChangedInPlace() {
+        // max/min/norm's backward reads y, which was not among the saved tensors: fill(3) on it sent max's gradient
+        // to the element equal to 3 instead of raising the in-place error (PyTorch raises)
+        Tensor x = Tensor.of(new double[] {1, 5, 3}).requiresGrad(true);
+        Tensor m = x.max();
+        m.fill(3);
+        var e = assertThrows(IllegalStateException.class, m::backward);
+        assertTrue(e.getMessage().contains("saved by 'max' was modified in place"), e.getMessage());
+        Tensor n = x.norm();
+        n.fill(0);
+        e = assertThrows(IllegalStateException.class, n::backward);
+        assertTrue(e.getMessage().contains("saved by 'norm' was modified in place"), e.getMessage());
+    }
+
+    @Test
+    void reductionsOverNonEmptyAxesOfAnEmptyBatch() {
+        // an empty batch [0, 3] reduced over its 3 columns is an empty result, as PyTorch (was: "max: cannot reduce an
+        // empty tensor", also from softmax, logSoftmax and logSumExp); reducing over the empty axis itself still throws
+        Tensor x = Tensor.zeros(0, 3);
+        assertArrayEquals(new int[] {0}, x.max(1).shape());
+        assertArrayEquals(new int[] {0, 3}, x.softmax(1).shape());
+        assertArrayEquals(new int[] {0, 3}, x.logSoftmax(1).shape());
+        assertArrayEquals(new int[] {0}, x.logSumExp(1).shape());
+        var e = assertThrows(IllegalArgumentException.class, () -> x.max(0));
+        assertTrue(e.getMessage().contains("max: axis 0 of [0, 3] is empty"), e.getMessage());
+    }
 }
