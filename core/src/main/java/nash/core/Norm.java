@@ -61,7 +61,7 @@ public final class Norm {
         Tensor y = Tensor.fromOp("batchNorm", out, x.shape, x, weight, bias);
         return y.onBackward(gy -> Autograd.isGradEnabled()
                 ? differentiableBackward(gy, x, weight, bias, eps)
-                : loopBackward(gy, x, weight, bias, mean, inv, n, c, s), x);
+                : loopBackward(gy, x, weight, bias, mean, inv, n, c, s), weight == null ? new Tensor[] {x} : new Tensor[] {x, weight});
     }
 
     /** Checked before the channel tasks start: a short array would fail in some of them, after others had written. */

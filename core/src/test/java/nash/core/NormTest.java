@@ -30,4 +30,15 @@ class NormTest {
         assertArrayEquals(new double[] {2, 20}, mean);
         assertArrayEquals(new double[] {1, 100}, var);
     }
+
+    @Test
+    void aWeightChangedInPlaceBeforeBackwardIsRefused() {
+        // backward reads γ, which was not saved: a D step between forward and backward silently used the new γ
+        Tensor x = Tensor.randn(new Rng(1), 4, 2, 3).requiresGrad(true);
+        Tensor w = Tensor.ones(2).requiresGrad(true), b = Tensor.zeros(2).requiresGrad(true);
+        Tensor y = Norm.batchNorm(x, w, b, 1e-5, null, null);
+        w.addInPlace(Tensor.ones(2), 1.0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.square().sum().backward());
+        assertTrue(e.getMessage().contains("saved by 'batchNorm' was modified in place"), e.getMessage());
+    }
 }
