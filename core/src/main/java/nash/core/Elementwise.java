@@ -81,7 +81,8 @@ public final class Elementwise {
         Tensor y = binary("div", Binary.DIV, a, b);
         return y.onBackward(gy -> grads(                                       // ∂y/∂a = 1/b, ∂y/∂b = −a/b² = −y/b
                 Graph.needs(a) ? Shape.sumTo(div(gy, b), a.shape) : null,
-                Graph.needs(b) ? Shape.sumTo(neg(div(mul(gy, a), mul(b, b))), b.shape) : null), a, b);
+                // as −(gy·(a/b))/b: b·b under- or overflows where the quotient does not (b = 1e-200: −∞ or NaN)
+                Graph.needs(b) ? Shape.sumTo(neg(div(mul(gy, div(a, b)), b)), b.shape) : null), a, b);
     }
 
     /** y = a / s */
@@ -109,7 +110,8 @@ public final class Elementwise {
     public static Tensor pow(Tensor a, Tensor b) {
         Tensor y = binary("pow", Binary.POW, a, b);
         return y.onBackward(gy -> grads(
-                Graph.needs(a) ? Shape.sumTo(mul(gy, mul(b, pow(a, sub(b, 1.0)))), a.shape) : null, // ∂y/∂a = b·a^(b−1)
+                // ∂y/∂a = b·a^(b−1), taken as 0 where b = 0 (0·0^−1 would be NaN at a = 0; as PyTorch)
+                Graph.needs(a) ? Shape.sumTo(mul(gy, where(eq(b, zeroLike()), zeroLike(), mul(b, pow(a, sub(b, 1.0))))), a.shape) : null,
                 // ∂y/∂b = a^b·log a, taken as 0 where a = 0 and b ≥ 0 (the limit, as PyTorch does)
                 Graph.needs(b) ? Shape.sumTo(mul(gy, where(mul(eq(a, zeroLike()), ge(b, zeroLike())),
                         zeroLike(), mul(pow(a, b), log(a)))), b.shape) : null), a, b);

@@ -404,4 +404,17 @@ class TensorTest {
         var e = assertThrows(IllegalArgumentException.class, () -> x.max(0));
         assertTrue(e.getMessage().contains("max: axis 0 of [0, 3] is empty"), e.getMessage());
     }
+
+    @Test
+    void quotientAndPowerGradientsStayFiniteWhereTheMathIs() {
+        // ∂(a/b)/∂b was −gy·a/(b·b): b·b underflowed to 0 at b = 1e-200 (−∞, NaN); PyTorch: −1e200, −0
+        Tensor a = Tensor.of(new double[] {1e-200, 0, 1e200}), b = Tensor.of(new double[] {1e-200, 1e-200, 1e200}).requiresGrad(true);
+        a.div(b).sum().backward();
+        assertArrayEquals(new double[] {-1e200, -0.0, -1e-200}, b.grad().data(), 1e-214);
+        assertTrue(Double.isFinite(b.grad().get(2)) && b.grad().get(2) != 0, "a = b = 1e200: −1e-200, not 0");
+        // ∂(a^e)/∂a = e·a^(e−1) was 0·0^−1 = NaN at a = 0, e = 0; PyTorch: 0
+        Tensor x = Tensor.of(new double[] {0, 2}).requiresGrad(true);
+        x.pow(Tensor.of(new double[] {0, 0})).sum().backward();
+        assertArrayEquals(new double[] {0, 0}, x.grad().data(), 0.0);
+    }
 }
