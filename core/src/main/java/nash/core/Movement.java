@@ -48,7 +48,7 @@ public final class Movement {
             } else if (s[i] < 0) {
                 throw new IllegalArgumentException("reshape: negative dimension in " + Shape.str(newShape));
             } else {
-                known *= s[i];
+                known = Math.min(known * s[i], 1L << 31);  // capped: past any size, and no wrap-around (to 0) in long
             }
         }
         if (infer >= 0) {

@@ -159,6 +159,9 @@ public final class Tensor {
      * @param inputs the op's differentiable inputs (nulls allowed)
      */
     public static Tensor fromOp(String op, double[] data, int[] shape, Tensor... inputs) {
+        if (data.length != Shape.size(op, shape)) {                           // a new op's bug, caught where it is made
+            throw new IllegalArgumentException(op + ": " + data.length + " values for a result of shape " + Shape.str(shape));
+        }
         Tensor y = new Tensor(data, shape);
         if (Autograd.isGradEnabled()) {
             for (Tensor t : inputs) {

@@ -417,4 +417,23 @@ class TensorTest {
         x.pow(Tensor.of(new double[] {0, 0})).sum().backward();
         assertArrayEquals(new double[] {0, 0}, x.grad().data(), 0.0);
     }
+
+    @Test
+    void aNewOpsResultMustFillItsShape() {
+        // fromOp took 5 values for a [2, 2] result (the 5th silently dropped) or 3 (failing later, in another op)
+        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromOp("myop", new double[] {1, 2, 3, 4, 5}, new int[] {2, 2}));
+        assertTrue(e.getMessage().contains("myop: 5 values for a result of shape [2, 2]"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.fromOp("myop", new double[3], new int[] {2, 2}));
+        assertTrue(e.getMessage().contains("myop: 3 values"), e.getMessage());
+        assertEquals(10.0, Tensor.fromOp("myop", new double[] {1, 2, 3, 4}, new int[] {2, 2}).sum().item(), 0.0);
+    }
+
+    @Test
+    void reshapeOfAnEmptyTensorIntoAHugeShapeIsRejected() {
+        // 65536⁴·3 wrapped to 0 in long, equal to the empty tensor's size: a 0-element tensor of a 2⁶⁴·3 shape
+        var e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(0).reshape(65536, 65536, 65536, 65536, 3));
+        assertTrue(e.getMessage().contains("reshape: cannot reshape [0]"), e.getMessage());
+        assertArrayEquals(new int[] {65536, 0, 3}, Tensor.zeros(0).reshape(65536, 0, 3).shape());
+        assertArrayEquals(new int[] {0, 7}, Tensor.zeros(0, 7).reshape(-1, 7).shape());
+    }
 }
