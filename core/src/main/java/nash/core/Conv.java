@@ -104,8 +104,9 @@ public final class Conv {
      */
     static Tensor conv2d(Tensor x, Tensor w, Tensor bias, ConvGeometry g, int chunk) {
         int n = g.n(), o = w.shape[0], ck = g.colRows(), l = g.outH() * g.outW(), image = g.c() * g.h() * g.w();
-        double[] y = ZeroedArrays.get(n * o * l);
-        double[][] s = scratch(ck * chunk * l, o * chunk * l, 0);
+        double[] y = ZeroedArrays.get(Shape.size("conv2d", n, o, g.outH(), g.outW()));   // sizes past 2³¹ − 1 named, not wrapped
+        int colSize = Shape.size("conv2d", ck, chunk, l), outSize = Shape.size("conv2d", o, chunk, l);
+        double[][] s = scratch(colSize, outSize, 0);
         for (int n0 = 0; n0 < n; n0 += chunk) {
             int nb = Math.min(chunk, n - n0), cols = nb * l;
             ConvGeometry gc = g.images(nb);
@@ -128,7 +129,7 @@ public final class Conv {
             double[] dx = needX ? ZeroedArrays.get(x.data.length) : null;
             double[] dw = !needW ? null : sw != null ? sw.buffer.data : ZeroedArrays.get(w.data.length);
             if (needW && n == 0 && !addW) java.util.Arrays.fill(dw, 0.0);
-            double[][] t = scratch(ck * chunk * l, o * chunk * l, 0);
+            double[][] t = scratch(colSize, outSize, 0);
             for (int n0 = 0; n0 < n; n0 += chunk) {
                 int nb = Math.min(chunk, n - n0), cols = nb * l;
                 ConvGeometry gc = g.images(nb);
@@ -208,7 +209,8 @@ public final class Conv {
         int n = x.shape[0], c = x.shape[1], l = x.shape[2] * x.shape[3], o = w.shape[1], ck = g.colRows();
         int image = g.c() * g.h() * g.w();
         double[] y = ZeroedArrays.get(g.inputSize());
-        double[][] s = scratch(ck * chunk * l, c * chunk * l, 0);
+        int colSize = Shape.size("convTranspose2d", ck, chunk, l), inSize = Shape.size("convTranspose2d", c, chunk, l);
+        double[][] s = scratch(colSize, inSize, 0);
         for (int n0 = 0; n0 < n; n0 += chunk) {
             int nb = Math.min(chunk, n - n0), cols = nb * l;
             fromImages(x.data, n0, nb, c, l, s[1]);                            // X [C, nb·L]
@@ -232,7 +234,7 @@ public final class Conv {
             double[] dx = needX ? ZeroedArrays.get(x.data.length) : null;
             double[] dw = !needW ? null : sw != null ? sw.buffer.data : ZeroedArrays.get(w.data.length);
             if (needW && n == 0 && !addW) java.util.Arrays.fill(dw, 0.0);
-            double[][] t = scratch(ck * chunk * l, c * chunk * l, needW ? c * chunk * l : 0);
+            double[][] t = scratch(colSize, inSize, needW ? inSize : 0);
             for (int n0 = 0; n0 < n; n0 += chunk) {
                 int nb = Math.min(chunk, n - n0), cols = nb * l;
                 K.im2col(g.images(nb), gy.data, n0 * image, t[0]);           // columns of ∂y [O·kh·kw, nb·L]

@@ -2,6 +2,7 @@ package nash.core;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -153,5 +154,13 @@ class ConvChunkTest {
         assertTrue((long) chunk * 1024 * 49 * 8 <= Math.max(Conv.CHUNK_BYTES, 1024 * 49 * 8), "chunk " + chunk);
         ConvGeometry huge = new ConvGeometry(2, 512, 64, 64, 3, 3, 1, 1, 1, 1, 1, 1);
         assertTrue(Conv.imagesPerChunk(huge, 8) == 1);
+    }
+
+    @Test
+    void anOutputPastTheLargestArrayIsNamed() {
+        // 60,000 channels of 200×200: 2.4·10⁹ outputs, whose int product was a NegativeArraySizeException
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Conv.conv2d(Tensor.zeros(1, 1, 200, 200), Tensor.zeros(60000, 1, 1, 1), null, 1, 0));
+        assertTrue(e.getMessage().startsWith("conv2d: "), e.getMessage());
     }
 }
