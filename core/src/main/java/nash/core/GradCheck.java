@@ -122,7 +122,7 @@ public final class GradCheck {
         // Grad mode stays on: the function may itself differentiate (a gradient penalty, a gradient of a gradient).
         try (GradMode scope = Autograd.enableGrad()) {
             Tensor[] xs = new Tensor[inputs.length];
-            for (int i = 0; i < inputs.length; i++) xs[i] = inputs[i].copy();
+            for (int i = 0; i < inputs.length; i++) xs[i] = inputs[i].copy().requiresGrad(true);   // as the analytic pass
             for (int i = 0; i < inputs.length; i++) {
                 for (int r = 0; r < outSize; r++) j[i][r] = new double[xs[i].size];
                 for (int e = 0; e < xs[i].size; e++) {

@@ -36,6 +36,15 @@ class GradCheckTest {
     }
 
     @Test
+    void aFunctionThatDifferentiatesItsOwnInputsIsChecked() {
+        // f(x) = Σ ∂(Σx³)/∂x = Σ 3x²: the numeric pass handed f copies that did not require grad, so the inner grad threw
+        Tensor x = Tensor.of(new double[] {1, 2});
+        assertDoesNotThrow(() -> GradCheck.check(in -> Autograd.grad(in[0].pow(3.0).sum(), in[0], true).sum(), x));
+        assertThrows(GradCheck.Failure.class,                    // and one whose inner gradient has no graph is caught
+                () -> GradCheck.check(in -> Autograd.grad(detachedBackwardCube(in[0]).sum(), in[0], true).sum(), x));
+    }
+
+    @Test
     void aCorrectCustomOpPasses() {
         Tensor x = Tensor.of(new double[] {0.5, -1.2, 2});
         GradCheck.check(in -> in[0].pow(3), x);
