@@ -184,11 +184,27 @@ public final class Conv {
         if (oh <= 0 || ow <= 0) {
             throw new IllegalArgumentException("convTranspose2d: output size " + oh + "x" + ow + " is not positive for input " + Shape.str(x.shape));
         }
+        if (outputPadding[0] >= stride[0] || outputPadding[1] >= stride[1]) return croppedFromFull(x, w, bias, stride, padding, dilation, oh, ow);
         ConvGeometry g = geometry("convTranspose2d", new int[] {n, o, oh, ow}, kh, kw, stride, padding, dilation);
         if (g.outH() != h || g.outW() != wd) {
             throw new IllegalArgumentException("convTranspose2d: geometry mismatch for input " + Shape.str(x.shape));
         }
         return convTranspose2d(x, w, bias, g, imagesPerChunk(g, c));
+    }
+
+    /**
+     * convTranspose2d with an output padding ≥ the stride (allowed, as PyTorch, below the dilation), which no conv
+     * geometry over the oh×ow output maps back onto H×W: the full output (no padding, [N,O,Hf,Wf]) cropped to rows
+     * [ph, ph + oh) and columns [pw, pw + ow), zero-extended where that passes Hf or Wf, + bias.
+     */
+    private static Tensor croppedFromFull(Tensor x, Tensor w, Tensor bias, int[] stride, int[] padding, int[] dilation, int oh, int ow) {
+        Tensor y = convTranspose2d(x, w, null, stride, new int[] {0, 0}, new int[] {0, 0}, dilation);
+        int[] out = {oh, ow};
+        for (int a = 0; a < 2; a++) {
+            int full = y.shape[2 + a], start = Math.min(padding[a], full), kept = Math.min(out[a], full - start);
+            y = Movement.pad(Movement.narrow(y, 2 + a, start, kept), 2 + a, 0, out[a] - kept);
+        }
+        return bias == null ? y : Elementwise.add(y, Movement.reshape(bias, 1, bias.shape[0], 1, 1));
     }
 
     /** convTranspose2d as defined: x as [C, N·H·W], one GEMM Wᵀ·x → columns [O·kh·kw, N·H·W], col2im, + bias. */
