@@ -8,8 +8,9 @@ import nash.core.kernel.ZeroedArrays;
  * An n-dimensional array of doubles that remembers how it was computed.
  *
  * <p>Storage is one contiguous row-major {@code double[]} and an {@code int[]} shape: element
- * (i₀, …, iᵣ₋₁) lives at Σ iₖ·strideₖ with row-major strides. {@link #reshape} shares the array;
- * every other op makes a new one. A tensor made by an op from inputs that require grad records
+ * (i₀, …, iᵣ₋₁) lives at Σ iₖ·strideₖ with row-major strides. {@link #reshape} (and squeeze, unsqueeze,
+ * flatten), {@link #detach} and the ops that would change nothing (an identity permute, a whole-axis narrow, …: see
+ * {@link Movement}) share the array; every other op makes a new one. A tensor made by an op from inputs that require grad records
  * the op in a graph (define-by-run, as in PyTorch); {@link #backward()} walks that graph and
  * accumulates gradients into the leaves that {@link #requiresGrad(boolean) require} them.
  *

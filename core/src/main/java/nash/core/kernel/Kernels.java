@@ -5,8 +5,8 @@ package nash.core.kernel;
  *
  * <p>Two implementations stand side by side: {@link ScalarKernels}, the reference and fallback,
  * and {@code VectorKernels}, the same operations with the JDK Vector API. Tests run both over
- * awkward sizes; lane-wise operations must agree bit for bit (except exp and the sigmoid, which the
- * vector kernels compute with their own polynomial, within 2 ulp), reductions and GEMM within a
+ * awkward sizes; lane-wise operations must agree bit for bit (except exp, the sigmoid and tanh, which the
+ * vector kernels compute with their own polynomials: within 2, 2 and 4 ulp), reductions and GEMM within a
  * tolerance that grows with the length. Every implementation gives the same bits on every run, at
  * any thread count. {@link KernelsProvider} chooses one at start-up.
  *
