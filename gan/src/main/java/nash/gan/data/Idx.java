@@ -58,6 +58,8 @@ public final class Idx {
             int n = dims[0], rows = dims[1], cols = dims[2];
             if (rows <= 0 || cols <= 0) throw src.error("declares images of " + rows + "×" + cols + " pixels");
             long per = (long) rows * cols;
+            // one image past the cap is refused here: n·per could otherwise pass 2⁶³ and wrap (2³⁰ images of 2¹⁷×2¹⁷ → 0)
+            if (per > MAX_ELEMENTS) throw src.error("declares images of " + rows + "×" + cols + " pixels, above the cap of " + MAX_ELEMENTS + " values");
             int m = Math.min(n, limit);
             src.checkDeclared((long) n * per, n + " images of " + rows + "×" + cols);
             byte[] raw = src.read((long) m * per, m + " images of " + rows + "×" + cols);

@@ -193,6 +193,12 @@ class IdxTest {
         Path huge = write("huge.gz", idx(Idx.IMAGES_MAGIC, new int[] {Integer.MAX_VALUE, 28, 28}, new byte[10], true));
         e = assertThrows(IdxFormatException.class, () -> Idx.readImages(huge));
         assertTrue(e.getMessage().contains("above the cap of 268435456"), e.getMessage());
+        // 2³⁰ images of 2¹⁷×2¹⁷: n·rows·cols = 2⁶⁴ wrapped to 0 bytes, passed every check and failed in Tensor.wrap
+        for (boolean gz : new boolean[] {false, true}) {
+            Path wrap = write("wrap" + gz, idx(Idx.IMAGES_MAGIC, new int[] {1 << 30, 1 << 17, 1 << 17}, new byte[0], gz));
+            e = assertThrows(IdxFormatException.class, () -> Idx.readImages(wrap));
+            assertTrue(e.getMessage().contains("declares images of 131072×131072 pixels, above the cap"), e.getMessage());
+        }
         // a plain file is checked against its length first
         Path plain = write("liar", idx(Idx.IMAGES_MAGIC, new int[] {300_000, 28, 28}, new byte[10], false));
         e = assertThrows(IdxFormatException.class, () -> Idx.readImages(plain, 1));
