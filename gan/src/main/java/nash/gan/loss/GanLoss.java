@@ -25,6 +25,7 @@ public enum GanLoss {
     /** WGAN (Arjovsky et al. 2017): critic max E f(x) − E f(G(z)); G min −E f(G(z)). Needs a Lipschitz constraint. */
     WASSERSTEIN {
         @Override public Tensor discriminator(Tensor real, Tensor fake, double smoothing) {
+            checkSmoothing(smoothing);
             return fake.mean().sub(real.mean());
         }
 
@@ -34,6 +35,7 @@ public enum GanLoss {
     /** Hinge (Lim and Ye; SNGAN, BigGAN): D min E relu(1 − D(x)) + E relu(1 + D(G(z))); G min −E D(G(z)). */
     HINGE {
         @Override public Tensor discriminator(Tensor real, Tensor fake, double smoothing) {
+            checkSmoothing(smoothing);
             return real.rsub(1).relu().mean().add(fake.add(1).relu().mean());
         }
 
@@ -43,6 +45,7 @@ public enum GanLoss {
     /** Least squares (Mao et al. 2017, a=0, b=c=1): D min ½E(D(x) − 1)² + ½E D(G(z))²; G min ½E(D(G(z)) − 1)². */
     LEAST_SQUARES {
         @Override public Tensor discriminator(Tensor real, Tensor fake, double smoothing) {
+            checkSmoothing(smoothing);
             return real.sub(1 - smoothing).square().mean().add(fake.square().mean()).mul(0.5);
         }
 
@@ -55,9 +58,23 @@ public enum GanLoss {
      * with one-sided label smoothing the real target becomes 1 − smoothing (Salimans et al. 2016).
      */
     public Tensor discriminator(Tensor real, Tensor fake, double smoothing) {
-        if (!(smoothing >= 0 && smoothing < 1)) throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + smoothing);
+        checkSmoothing(smoothing);
         Tensor realTarget = Tensor.full(1 - smoothing, real.shape());
         return Losses.bceWithLogits(real, realTarget).add(Losses.bceWithLogits(fake, Tensor.zeros(fake.shape())));
+    }
+
+    /** Whether this objective has targets that label smoothing can soften (not the critic losses, WASSERSTEIN and HINGE). */
+    public boolean smoothable() { return this != WASSERSTEIN && this != HINGE; }
+
+    /**
+     * Checks a label smoothing for this objective: in [0, 1), and 0 for WASSERSTEIN and HINGE, whose critic values
+     * have no target to soften (a smoothing there was silently ignored).
+     */
+    public void checkSmoothing(double smoothing) {
+        if (!(smoothing >= 0 && smoothing < 1)) throw new IllegalArgumentException(this + ": label smoothing must be in [0, 1), got " + smoothing);
+        if (smoothing != 0 && !smoothable()) {
+            throw new IllegalArgumentException(this + ": label smoothing has no target to soften in a critic loss, got " + smoothing);
+        }
     }
 
     /** The discriminator's loss without label smoothing. */

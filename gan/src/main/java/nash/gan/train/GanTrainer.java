@@ -636,7 +636,7 @@ public final class GanTrainer {
 
         /** Unrolled GAN: G's loss is taken after k differentiable SGD steps of D with learning rate lr. */
         public Builder unrolled(int k, double lr) {
-            if (k < 0 || !(lr > 0)) throw new IllegalArgumentException("unrolled: need k ≥ 0 and lr > 0, got " + k + ", " + lr);
+            if (k < 0 || !(lr > 0 && lr < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("unrolled: need k ≥ 0 and a finite lr > 0, got " + k + ", " + lr);
             unrolledSteps = k;
             unrolledLr = lr;
             return this;
@@ -669,6 +669,7 @@ public final class GanTrainer {
         public GanTrainer build() {
             if (data == null) throw new IllegalArgumentException("GanTrainer: no data source");
             if (featureLayers > 0 && unrolledSteps > 0) throw new IllegalArgumentException("GanTrainer: choose feature matching or unrolling, not both");
+            loss.checkSmoothing(smoothing);                              // a critic loss has nothing to smooth: refused here, not ignored
             return new GanTrainer(this);
         }
     }

@@ -1,6 +1,7 @@
 package nash.gan.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import nash.core.GradCheck;
@@ -71,6 +72,25 @@ class GanLossTest {
             GradCheck.checkSecondOrder(in -> l.discriminator(in[0], in[1]), REAL, FAKE);
             GradCheck.check(in -> l.generator(in[0]), FAKE);
             GradCheck.checkSecondOrder(in -> l.generator(in[0]), FAKE);
+        }
+    }
+
+    @Test
+    void labelSmoothingIsCheckedByEveryObjective() {
+        // LEAST_SQUARES took NaN, 2 and −1; WASSERSTEIN and HINGE ignored any value, NaN included
+        Tensor r = Tensor.of(new double[] {0.3, 1.2}, 2, 1), f = Tensor.of(new double[] {-0.4, 0.1}, 2, 1);
+        for (GanLoss l : GanLoss.values()) {
+            for (double bad : new double[] {Double.NaN, 2.0, -1.0, 1.0}) {
+                var e = assertThrows(IllegalArgumentException.class, () -> l.discriminator(r, f, bad), l + " " + bad);
+                assertTrue(e.getMessage().startsWith(l + ": label smoothing must be in [0, 1)"), e.getMessage());
+            }
+            if (l.smoothable()) {
+                assertTrue(Double.isFinite(l.discriminator(r, f, 0.1).item()));
+            } else {
+                var e = assertThrows(IllegalArgumentException.class, () -> l.discriminator(r, f, 0.1));
+                assertTrue(e.getMessage().contains("no target to soften"), e.getMessage());
+            }
+            assertEquals(l.discriminator(r, f).item(), l.discriminator(r, f, 0.0).item(), 0.0);
         }
     }
 }

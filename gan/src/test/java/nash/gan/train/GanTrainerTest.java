@@ -440,6 +440,16 @@ class GanTrainerTest {
     static double[] seenReal;
 
     @Test
+    void settingsThatWouldBeIgnoredOrDivergeAreRefusedAtBuild() {
+        // hinge with label smoothing trained as if there were none; unrolled lr = +∞ diverged at step 1 ("loss is NaN")
+        var e = assertThrows(IllegalArgumentException.class, () -> toy(1).loss(GanLoss.HINGE).labelSmoothing(0.1).build());
+        assertTrue(e.getMessage().contains("HINGE: label smoothing has no target to soften"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> toy(1).unrolled(1, Double.POSITIVE_INFINITY));
+        assertTrue(e.getMessage().contains("unrolled: need k ≥ 0 and a finite lr > 0"), e.getMessage());
+        toy(1).loss(GanLoss.LEAST_SQUARES).labelSmoothing(0.1).build();
+    }
+
+    @Test
     void aToyGanLearnsTheMeanOfItsData() throws Exception {
         GanTrainer t = toy(11).generatorOptimizer(null).build();
         t.train(600);
