@@ -231,6 +231,23 @@ public abstract class Module {
     /** Whether this module is in training mode (the default), as set by {@link #train} and {@link #eval}. */
     public final boolean isTraining() { return training; }
 
+    /**
+     * Runs {@code body} with this module and every one below it in training mode ({@code training}) or evaluation
+     * mode, then gives each its own mode back — also a submodule that was in another mode than this one (a frozen
+     * BatchNorm kept in eval inside a training G).
+     */
+    public final <T> T withMode(boolean training, java.util.function.Supplier<T> body) {
+        List<Module> all = modules();
+        boolean[] was = new boolean[all.size()];
+        for (int i = 0; i < was.length; i++) was[i] = all.get(i).training;
+        setTraining(training);
+        try {
+            return body.get();
+        } finally {
+            for (int i = 0; i < was.length; i++) all.get(i).training = was[i];
+        }
+    }
+
     /** Forgets the gradients of every parameter. */
     public final void zeroGrad() {
         for (Tensor p : parameters()) p.zeroGrad();

@@ -147,4 +147,22 @@ class ModuleTest {
         Tensor y = new LayerNorm(3).forward(Tensor.full(2.0, 2, 3));
         assertArrayEquals(new double[6], y.toArray());
     }
+
+    @Test
+    void withModeGivesEachModuleItsOwnModeBack() {
+        // sample() and the classifier's batches used eval() then train(): a BatchNorm frozen in eval inside a training
+        // network came back training, and its running statistics moved on the next batch
+        Rng rng = new Rng(1);
+        BatchNorm1d bn = new BatchNorm1d(3);
+        Sequential net = new Sequential(new Linear(2, 3, rng), bn, new Dropout(0.5, rng));
+        bn.eval();
+        assertEquals(Boolean.TRUE, net.withMode(false, () -> !net.isTraining() && !bn.isTraining()));
+        assertTrue(net.isTraining());
+        assertFalse(bn.isTraining());
+        assertEquals(Boolean.TRUE, net.withMode(true, () -> bn.isTraining()));
+        assertFalse(bn.isTraining());
+        assertThrows(IllegalStateException.class, () -> net.withMode(true, () -> { throw new IllegalStateException(); }));
+        assertTrue(net.isTraining());
+        assertFalse(bn.isTraining(), "restored when the body throws too");
+    }
 }

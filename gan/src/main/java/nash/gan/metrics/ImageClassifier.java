@@ -80,15 +80,13 @@ public final class ImageClassifier extends Module {
     private Tensor batched(String op, Tensor images, java.util.function.UnaryOperator<Tensor> f) {
         int n = images.shape(0), bs = 256;
         if (n == 0) throw new IllegalArgumentException("ImageClassifier." + op + ": no images");
-        boolean was = isTraining();
-        eval();
-        try (GradMode scope = Autograd.noGrad()) {
-            Tensor[] parts = new Tensor[(n + bs - 1) / bs];
-            for (int i = 0; i < parts.length; i++) parts[i] = f.apply(images.narrow(0, i * bs, Math.min(bs, n - i * bs)));
-            return Tensor.concat(0, parts);
-        } finally {
-            if (was) train();
-        }
+        return withMode(false, () -> {
+            try (GradMode scope = Autograd.noGrad()) {
+                Tensor[] parts = new Tensor[(n + bs - 1) / bs];
+                for (int i = 0; i < parts.length; i++) parts[i] = f.apply(images.narrow(0, i * bs, Math.min(bs, n - i * bs)));
+                return Tensor.concat(0, parts);
+            }
+        });
     }
 
     /**
@@ -99,13 +97,7 @@ public final class ImageClassifier extends Module {
     public double fit(Tensor images, int[] labels, int epochs, Rng rng) {
         checkLabels("fit", images, labels);   // all of them, before the first step changes anything
         if (epochs < 1) throw new IllegalArgumentException("ImageClassifier.fit: epochs must be ≥ 1, got " + epochs);
-        boolean was = isTraining();
-        train();
-        try {
-            return fitEpochs(images, labels, epochs, rng);
-        } finally {
-            if (!was) eval();
-        }
+        return withMode(true, () -> fitEpochs(images, labels, epochs, rng));
     }
 
     private double fitEpochs(Tensor images, int[] labels, int epochs, Rng rng) {

@@ -329,13 +329,11 @@ public final class GanTrainer {
         if ((labels != null) != (classes > 0)) {
             throw new IllegalArgumentException("sample: " + (classes > 0 ? "this conditional generator needs labels" : "this generator takes no labels"));
         }
-        boolean wasTraining = g.isTraining();
-        g.eval();
-        try (GradMode scope = Autograd.noGrad()) {
-            return ema != null ? g.withParameters(ema, () -> generate(z, labels)) : generate(z, labels);
-        } finally {
-            if (wasTraining) g.train();
-        }
+        return g.withMode(false, () -> {                                 // every module's own mode comes back afterwards
+            try (GradMode scope = Autograd.noGrad()) {
+                return ema != null ? g.withParameters(ema, () -> generate(z, labels)) : generate(z, labels);
+            }
+        });
     }
 
     /** n fixed latent vectors (the same for a given seed, whatever the training has drawn): for snapshots. */

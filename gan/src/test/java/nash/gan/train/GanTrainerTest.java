@@ -450,6 +450,19 @@ class GanTrainerTest {
     }
 
     @Test
+    void sampleLeavesAFrozenBatchNormFrozen() {
+        // sample() ran g.eval() then g.train(): a BatchNorm the user had put in eval inside G came back training
+        Rng rng = new Rng(2);
+        nash.nn.BatchNorm1d bn = new nash.nn.BatchNorm1d(8);
+        Module g = new Sequential(new Linear(4, 8, rng), bn, new nash.nn.ReLU(), new Linear(8, 2, rng));
+        GanTrainer t = GanTrainer.builder(g, Models.toyDiscriminator(2, rng), 4).data(new Gaussian2d(2, 8, false)).build();
+        bn.eval();
+        t.sample(t.fixedLatents(3), null);
+        assertTrue(g.isTraining());
+        assertFalse(bn.isTraining());
+    }
+
+    @Test
     void aToyGanLearnsTheMeanOfItsData() throws Exception {
         GanTrainer t = toy(11).generatorOptimizer(null).build();
         t.train(600);
