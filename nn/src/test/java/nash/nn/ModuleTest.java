@@ -97,6 +97,15 @@ class ModuleTest {
         e = assertThrows(IllegalArgumentException.class, () -> new Embedding(5, 2, rng).forward(Tensor.of(new double[] {1, 5})));
         assertTrue(e.getMessage().contains("index 5.0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Unflatten(1, 3, 3).forward(Tensor.zeros(2, 10)));
+        // one −1 is inferred, as PyTorch (was: refused); other sizes below 1 are refused when built (were: at reshape)
+        assertArrayEquals(new int[] {3, 2, 4}, new Unflatten(1, -1, 4).forward(Tensor.zeros(3, 8)).shape());
+        assertArrayEquals(new int[] {3, 2, 4}, new Unflatten(-1, 2, -1).forward(Tensor.zeros(3, 8)).shape());
+        var bad = assertThrows(IllegalArgumentException.class, () -> new Unflatten(1, -1, 3).forward(Tensor.zeros(3, 8)));
+        assertTrue(bad.getMessage().contains("has 8 elements, not [-1, 3]"), bad.getMessage());
+        bad = assertThrows(IllegalArgumentException.class, () -> new Unflatten(1, -2, -4));
+        assertTrue(bad.getMessage().contains("Unflatten: sizes must be ≥ 1 (or one −1), got [-2, -4]"), bad.getMessage());
+        bad = assertThrows(IllegalArgumentException.class, () -> new Unflatten(1, -1, -1));
+        assertTrue(bad.getMessage().contains("at most one −1"), bad.getMessage());
     }
 
     @Test
