@@ -6,7 +6,8 @@ package nash.gan.theory;
  *
  * <p>Conventions: 0·log(0/q) = 0 for any q (an outcome p never produces costs nothing), and
  * p·log(p/0) = +∞ for p &gt; 0 (KL is infinite where q misses mass that p has). JS never meets the
- * second case, because its mixture m = (p+q)/2 is positive wherever p or q is, so 0 ≤ JS ≤ log 2.
+ * second case, because its mixture m = (p+q)/2 is positive wherever p or q is, so 0 ≤ JS ≤ log 2 (computed as
+ * p·log(2p/(p+q)), since (p+q)/2 itself can round to 0 for subnormal p and q).
  * Derivations and the worked numbers of the lesson: {@code docs/theory.md}.
  *
  * <p>Inputs are read, never modified. Each must be a distribution: same length as the other,
@@ -31,8 +32,15 @@ public final class Divergences {
     /** JS(p‖q) = ½ KL(p‖m) + ½ KL(q‖m), m = (p+q)/2; symmetric, in [0, log 2]. */
     public static double js(double[] p, double[] q) {
         checkPair("Divergences.js", p, q);
-        double[] m = mix(p, q);
-        double js = 0.5 * klUnchecked(p, m) + 0.5 * klUnchecked(q, m);
+        // ½ Σ p·log(2p/(p+q)) + ½ Σ q·log(2q/(p+q)): m = (p+q)/2 itself can round to 0 where p or q is subnormal
+        // (½·MIN_VALUE = 0), which made the KL against m infinite and JS log 2 for two practically equal distributions
+        double s = 0;
+        for (int i = 0; i < p.length; i++) {
+            double t = p[i] + q[i];
+            if (p[i] > 0) s += p[i] * Math.log(2 * p[i] / t);
+            if (q[i] > 0) s += q[i] * Math.log(2 * q[i] / t);
+        }
+        double js = 0.5 * s;
         // NOTE: rounding can leave JS an ulp outside [0, log 2] (e.g. −5e-18 at p = q); clamp to the true range.
         return Math.min(LOG_2, Math.max(0.0, js));
     }
@@ -54,7 +62,8 @@ public final class Divergences {
         for (int i = 0; i < p.length; i++) {
             if (p[i] == 0) continue;                       // 0·log(0/q) = 0
             if (q[i] == 0) return Double.POSITIVE_INFINITY; // p·log(p/0) = +∞
-            s += p[i] * Math.log(p[i] / q[i]);
+            double r = p[i] / q[i];                        // log(p/q), or log p − log q where p/q over- or underflows
+            s += p[i] * (r > 0 && r < Double.POSITIVE_INFINITY ? Math.log(r) : Math.log(p[i]) - Math.log(q[i]));
         }
         return s;
     }

@@ -159,4 +159,14 @@ class DivergencesTest {
         for (int i = 0; i < k; i++) p[i] /= s;
         return p;
     }
+
+    @Test
+    void extremeButValidDistributionsGiveFiniteExactValues() {
+        // p/q overflowed to ∞ (KL +∞ where it is 367.72); ½·MIN_VALUE rounded m to 0 (JS log 2 where it is ≈ 0)
+        double want = 0.5 * Math.log(0.5 / 1.0) + 0.5 * (Math.log(0.5) - Math.log(1e-320));
+        assertEquals(want, Divergences.kl(new double[] {0.5, 0.5}, new double[] {1 - 1e-320, 1e-320}), 1e-9);
+        assertEquals(367.7205, want, 1e-4);
+        assertEquals(0.0, Divergences.js(new double[] {1, Double.MIN_VALUE}, new double[] {1, 0}), 1e-300);
+        assertEquals(Divergences.LOG_2, Divergences.js(new double[] {1, 0}, new double[] {0, 1}), 1e-15);
+    }
 }
