@@ -257,7 +257,9 @@ public abstract class Module {
 
     /**
      * Parameters then buffers by dotted name: the tensors themselves (detached views sharing the
-     * arrays), ready for {@code Safetensors.save}.
+     * arrays), ready for {@code Safetensors.save}. A module or tensor reached by two paths (one layer used twice in a
+     * Sequential) appears once, under its first path: PyTorch's state_dict lists every path, so such a net's
+     * PyTorch dict has keys this one does not (and a strict load of it here names them as unexpected).
      */
     public final Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
