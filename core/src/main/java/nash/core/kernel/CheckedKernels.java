@@ -62,6 +62,8 @@ final class CheckedKernels implements Kernels {
     }
 
     @Override public void clamp(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n) {
+        // lo > hi (or a NaN bound) has no min(max(x, lo), hi) both implementations agree on, lane by lane
+        if (!(lo <= hi)) throw new IllegalArgumentException("clamp: needs lo ≤ hi, got lo = " + lo + ", hi = " + hi);
         lanes("clamp", null, "x", x, xOff, y, yOff, n);
         inner.clamp(lo, hi, x, xOff, y, yOff, n);
     }

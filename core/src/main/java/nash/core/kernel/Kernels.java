@@ -99,7 +99,7 @@ public interface Kernels {
     /** y[i] = g[i] · (x[i] > 0 ? 1 : slope): leaky ReLU's backward (ReLU's with slope 0; 1 at 0⁺ as in PyTorch) in one pass. */
     void leakyReluGrad(double slope, double[] x, int xOff, double[] g, int gOff, double[] y, int yOff, int n);
 
-    /** y[i] = min(max(x[i], lo), hi). NaN stays NaN. */
+    /** y[i] = lo where x[i] &lt; lo, hi where x[i] &gt; hi, else x[i] (so −0.0 stays −0.0 and NaN stays NaN); lo ≤ hi. */
     void clamp(double lo, double hi, double[] x, int xOff, double[] y, int yOff, int n);
 
     /** y[i] = lo ≤ x[i] ≤ hi ? 1 : 0 (where clamp passes the gradient). */

@@ -249,6 +249,7 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override public void col2im(ConvGeometry g, double[] cols, double[] x, int xOff) {
+        if (g.n() == 0) return;                                 // no images: nothing to add (the split below divides by n)
         Taps taps = Taps.of(g);
         int ncols = g.colCols(), perImage = g.outH() * g.outW(), plane = g.h() * g.w(), kk = g.kh() * g.kw();
         // Tasks are blocks of channels (or, with fewer channels than tasks, of images): each writes only its own planes

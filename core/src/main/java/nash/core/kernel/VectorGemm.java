@@ -112,11 +112,11 @@ final class VectorGemm implements Gemm, IntConsumer {
      * the operand the innermost loop (over row blocks) reuses; the A micro-panels stream from L2 at
      * MR values per step, where B's NR would be more than L2 can deliver at two FMAs per cycle.
      */
-    static final int KC = Integer.getInteger("nash.gemm.kc", clamp(roundDown(CacheSizes.L1D / (2 * NR * 8), 16), 64, 1024));
+    static final int KC = Math.max(1, Integer.getInteger("nash.gemm.kc", clamp(roundDown(CacheSizes.L1D / (2 * NR * 8), 16), 64, 1024)));
     /** Rows of a packed A block (MC×KC takes a quarter of L2; a third with the deepest blocks, 4/3·KC). */
-    static final int MC = Integer.getInteger("nash.gemm.mc", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR));
+    static final int MC = roundUp(Math.max(MR, Integer.getInteger("nash.gemm.mc", clamp(roundDown(CacheSizes.L2 / (4 * KC * 8), MR), 2 * MR, 60 * MR))), MR);
     /** Columns of a packed B panel (KC×NC takes half of L2; two thirds with the deepest blocks, 4/3·KC). */
-    static final int NC = Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR));
+    static final int NC = roundUp(Math.max(NR, Integer.getInteger("nash.gemm.nc", clamp(roundDown(CacheSizes.L2 / (2 * KC * 8), NR), NR, 64 * NR))), NR);
     /**
      * Columns of a tile run in row order (see ROW_ORDER): its kc×tn block of B, re-read from L2 by every row block,
      * takes a quarter of L2 (320 at kc 128: 128–448 measured within 5% of each other).

@@ -142,4 +142,17 @@ class CheckedKernelsTest {
         assertTrue(e.getMessage().contains("stride 0x1"), e.getMessage());
         assertEquals(27, new ConvGeometry(2, 3, 6, 5, 3, 3, 2, 2, 1, 1, 1, 1).colRows());
     }
+
+    @ParameterizedTest @MethodSource("kernels")
+    void clampNeedsOrderedBoundsAndCol2imTakesAnEmptyBatch(Kernels k) {
+        // clamp(lo = 2, hi = 1): the scalar kernel gave lo below lo and hi above, the vector lanes hi everywhere and
+        // the vector tail lo — three answers; the tensor op already refused it, the kernels now do too
+        double[] x = ramp(5), y = new double[5];
+        rejected(y, () -> k.clamp(2, 1, x, 0, y, 0, 5), "clamp: needs lo ≤ hi, got lo = 2.0, hi = 1.0");
+        rejected(y, () -> k.clamp(Double.NaN, 1, x, 0, y, 0, 5), "clamp: needs lo ≤ hi");
+        // col2im of no images divided by zero (im2col of none was fine)
+        ConvGeometry none = new ConvGeometry(0, 2, 5, 5, 3, 3, 1, 1, 1, 1, 1, 1);
+        k.im2col(none, new double[0], 0, new double[0]);
+        k.col2im(none, new double[0], new double[0], 0);
+    }
 }
