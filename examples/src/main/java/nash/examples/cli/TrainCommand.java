@@ -3,6 +3,8 @@ package nash.examples.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nash.core.Rng;
@@ -17,7 +19,9 @@ import nash.gan.train.GanTrainer;
 import nash.gan.train.StepStats;
 import nash.nn.io.Safetensors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nash train}: trains a GAN and leaves samples, curves, metrics, checkpoints and report.html in its folder. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -89,6 +93,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in --out from its checkpoint, up to --steps")
     boolean resume;
 
+    @Option(names = "--force", description = "start a new run in an --out that holds one, replacing its checkpoint, samples and curves")
+    boolean force;
+
+    @Spec CommandSpec command;
+
     @Option(names = "--kernel-profile", description = "time every kernel call and print, after training, where a step's "
             + "kernel time went by kernel and shape (GEMM GFLOP/s too)")
     boolean kernelProfile;
@@ -103,17 +112,30 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalStateException("--kernel-profile: the kernels were chosen before it was seen; start nash "
                     + "through its jar (nash.examples.Main) or pass -Dnash.kernels.profile=true to java");
         }
+        if (resume && force) throw new IllegalArgumentException("--resume continues a run and --force replaces it: give one");
         Setup.Data d = Setup.data(data);
         RunSpec spec = resume ? resumedSpec() : spec(d);
-        if (resume && !spec.data().equals(data) && !data.equals("fashion-mnist")) {
-            throw new IllegalArgumentException("--resume: the run in " + out + " was trained on '" + spec.data() + "', not '" + data + "'");
+        if (resume) {
+            if (given("--data") && !dataName(data).equals(dataName(spec.data()))) {
+                throw new IllegalArgumentException("--resume: the run in " + out + " was trained on '" + spec.data() + "', not '" + data + "'");
+            }
+            for (String o : RUN_OPTIONS) {       // the run continues as it was trained; a changed setting would be ignored
+                if (given(o)) throw new IllegalArgumentException("--resume: " + o + " is fixed by the run in " + out + "; leave it out");
+            }
+            d = Setup.data(spec.data());
         }
-        if (resume) d = Setup.data(spec.data());
         int total = steps != null ? steps : d.is2d() ? 3000 : 4000;
         Path dir = outDir(spec);
+        if (!resume && Files.exists(dir.resolve(CHECKPOINT))) {
+            if (!force) {
+                throw new IllegalArgumentException(dir + " already holds a run (" + CHECKPOINT + "); pass --resume to continue it, "
+                        + "--force to replace it, or another --out");
+            }
+            clearRun(dir);
+        }
         GanTrainer trainer = Setup.trainer(spec, d);
         RunReport report = new RunReport(dir, "Nash — " + spec.model() + " GAN on " + spec.data())
-                .subtitle("nash train " + String.join(" ", Main.arguments())).config(spec.describe());
+                .subtitle("nash " + String.join(" ", typed())).config(spec.describe());
         if (resume) {
             trainer.load(dir.resolve(CHECKPOINT));
             report.reload();
@@ -129,7 +151,7 @@ final class TrainCommand implements Callable<Integer> {
                 nash.gan.models.Models.describe(trainer.generator()), dir.toAbsolutePath());
         // the profile leaves out the first steps (the JIT compiles the kernels then): a fifth of the run, at most 50
         long warm = trainer.stepCount() + Math.min(50, (total - trainer.stepCount()) / 5), start = System.nanoTime();
-        try (Progress progress = Progress.start("train", total)) {
+        try (Progress progress = Progress.resumed("train", trainer.stepCount(), total)) {
             while (trainer.stepCount() < total) {
                 if (kernelProfile && trainer.stepCount() == warm) {
                     KernelProfile.reset();
@@ -154,11 +176,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         Map<String, Double> finals = new LinkedHashMap<>();
         if (d.is2d()) {
-            Tensor pts = trainer.sample(Tensor.randn(new Rng(seed + 99), ModeCoverage.STANDARD_SAMPLES, spec.latent()), null);
+            Tensor pts = trainer.sample(Tensor.randn(new Rng(spec.seed() + 99), ModeCoverage.STANDARD_SAMPLES, spec.latent()), null);
             report.samplesCsv(pts.toArray());
             finals.putAll(Evaluation.modeCoverage(pts, d.mixture()));
         } else {
-            finals.putAll(Evaluation.images(trainer, d, 2000, seed));
+            finals.putAll(Evaluation.images(trainer, d, 2000, spec.seed()));   // the run's seed, also when resumed
         }
         Path page = report.write(finals);
         System.out.println();
@@ -169,17 +191,61 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The options that define a run (fixed once it has started: --resume refuses them). */
+    static final List<String> RUN_OPTIONS = List.of("--model", "--loss", "--penalty", "--penalty-weight", "--critic-steps", "--batch",
+            "--lr-g", "--lr-d", "--latent", "--ema", "--pac", "--unrolled", "--label-smoothing", "--diff-augment", "--seed");
+
+    /** The command line as typed, from "train" on (picocli's record of it; the launcher's when run without picocli). */
+    private List<String> typed() {
+        List<String> a = command != null ? command.commandLine().getParseResult().originalArgs() : Main.arguments();
+        int at = a.indexOf("train");
+        return at >= 0 ? a.subList(at, a.size()) : a;
+    }
+
+    private boolean given(String option) {
+        return command != null && command.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** A data set's name as stored and compared: a directory as its absolute, normalised path (runs then load from anywhere). */
+    static String dataName(String data) {
+        return Setup.DATA.contains(data) ? data : Path.of(data).toAbsolutePath().normalize().toString();
+    }
+
+    /** Removes a run's checkpoint, samples, curves and report files from dir (for --force); nothing else in it. */
+    private static void clearRun(Path dir) throws java.io.IOException {
+        for (String sub : new String[] {"samples", "curves"}) {
+            Path p = dir.resolve(sub);
+            if (!Files.isDirectory(p)) continue;
+            try (var files = Files.list(p)) {
+                for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            }
+        }
+        for (String f : new String[] {CHECKPOINT, "metrics.csv", "metrics.json", "samples.csv", "report.html"}) Files.deleteIfExists(dir.resolve(f));
+    }
+
     /** The run's settings from the options, with defaults that depend on the data and the loss. */
     private RunSpec spec(Setup.Data d) {
-        String m = model != null ? model : "mlp";
-        String pen = penalty != null ? penalty : loss.equals("wgan") ? "gp" : "none";
+        String loss = this.loss.toLowerCase(Locale.ROOT);      // --loss WGAN is wgan, with wgan's defaults below
+        String m = model != null ? model.toLowerCase(Locale.ROOT) : "mlp";
+        String pen = penalty != null ? penalty.toLowerCase(Locale.ROOT) : loss.equals("wgan") ? "gp" : "none";
         double weight = penaltyWeight != null ? penaltyWeight : pen.equals("gp") ? 10 : pen.equals("clip") ? 0.01 : 1;
         int k = criticSteps != null ? criticSteps : loss.equals("wgan") ? 5 : 1;
         double lr = d.is2d() ? 1e-3 : 2e-4;
         int z = latent != null ? latent : d.is2d() ? 8 : 100;
         if (batch < 2) throw new IllegalArgumentException("--batch must be at least 2, got " + batch);
         double decay = ema != null ? ema : d.is2d() ? 0 : 0.999;
-        return new RunSpec(data, m, z, loss, pen, weight, k, batch, lrG != null ? lrG : lr, lrD != null ? lrD : lr, decay, pac, unrolled,
+        // named here: the library would reject most of these too, but naming a layer or a builder setting, not the option
+        if (z < 1) throw new IllegalArgumentException("--latent must be at least 1, got " + z);
+        if (pac < 1) throw new IllegalArgumentException("--pac must be at least 1, got " + pac);
+        if (unrolled < 0) throw new IllegalArgumentException("--unrolled must be at least 0, got " + unrolled);
+        if (k < 1) throw new IllegalArgumentException("--critic-steps must be at least 1, got " + k);
+        if (!(decay >= 0 && decay < 1)) throw new IllegalArgumentException("--ema must be in [0, 1), got " + decay);
+        if (!(weight >= 0 && weight < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("--penalty-weight must be finite and ≥ 0, got " + weight);
+        double gLr = lrG != null ? lrG : lr, dLr = lrD != null ? lrD : lr;
+        if (!(gLr > 0 && gLr < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("--lr-g must be finite and > 0, got " + gLr);
+        if (!(dLr > 0 && dLr < Double.POSITIVE_INFINITY)) throw new IllegalArgumentException("--lr-d must be finite and > 0, got " + dLr);
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) throw new IllegalArgumentException("--label-smoothing must be in [0, 1), got " + labelSmoothing);
+        return new RunSpec(dataName(data), m, z, loss, pen, weight, k, batch, gLr, dLr, decay, pac, unrolled,
                 labelSmoothing, diffAugment, seed);
     }
 

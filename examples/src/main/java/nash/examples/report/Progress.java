@@ -41,7 +41,7 @@ public final class Progress implements AutoCloseable {
     private final long every;
     private final LongSupplier nanoTime;
     private final long startNanos;
-    private long lastStep = 0, lastPrinted = -1;
+    private long firstStep = 0, lastStep = 0, lastPrinted = -1;     // firstStep: where this session began (a resumed run)
     private Map<String, ? extends Number> lastStats = Map.of();
     private boolean closed;
 
@@ -58,6 +58,24 @@ public final class Progress implements AutoCloseable {
     /** A bar on a terminal, else a plain line about every 5% of the way (see {@link #start(String, long, long)}). */
     public static Progress start(String task, long totalSteps) {
         return start(task, totalSteps, Math.max(1, totalSteps / 20));
+    }
+
+    /**
+     * {@link #start(String, long)} for work that resumes at {@code firstStep}: the rate, the ETA and the closing
+     * count are those of the steps this session does, not of the ones done before it.
+     */
+    public static Progress resumed(String task, long firstStep, long totalSteps) {
+        Progress p = start(task, totalSteps);
+        p.from(firstStep);
+        return p;
+    }
+
+    /** Counts the rate and ETA from {@code step} on (the steps before it were done earlier). */
+    synchronized void from(long step) {
+        if (step < 0 || step > total) throw new IllegalArgumentException("Progress(\"" + task + "\"): first step " + step + " outside [0, " + total + "]");
+        firstStep = step;
+        lastStep = step;
+        if (bar != null) bar.stepTo(step);
     }
 
     /**
@@ -142,7 +160,7 @@ public final class Progress implements AutoCloseable {
         }
         if (lastPrinted != lastStep) printLine();
         Duration took = Duration.ofNanos(nanoTime.getAsLong() - startNanos);
-        out.println(task + "  done: " + Fmt.step(lastStep) + " steps in " + Fmt.duration(took) + "  (" + rate(lastStep, took) + " steps/s)");
+        out.println(task + "  done: " + Fmt.step(lastStep - firstStep) + " steps in " + Fmt.duration(took) + "  (" + rate(lastStep - firstStep, took) + " steps/s)");
         out.flush();
     }
 
@@ -150,8 +168,8 @@ public final class Progress implements AutoCloseable {
         Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - startNanos);
         var sb = new StringBuilder(task).append("  step ").append(Fmt.step(lastStep)).append('/').append(Fmt.step(total))
             .append(" (").append(Math.round(100.0 * lastStep / total)).append("%)  ")
-            .append(rate(lastStep, elapsed)).append(" steps/s");
-        double secondsPerStep = lastStep == 0 ? Double.NaN : elapsed.toNanos() / 1e9 / lastStep;
+            .append(rate(lastStep - firstStep, elapsed)).append(" steps/s");
+        double secondsPerStep = lastStep == firstStep ? Double.NaN : elapsed.toNanos() / 1e9 / (lastStep - firstStep);
         if (lastStep < total && Double.isFinite(secondsPerStep)) {
             sb.append("  ETA ").append(Fmt.duration(Duration.ofMillis(Math.round(secondsPerStep * (total - lastStep) * 1000))));
         }

@@ -1,6 +1,8 @@
 package nash.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -141,6 +143,43 @@ class CliTest {
             if (old == null) System.clearProperty("nash.cache");
             else System.setProperty("nash.cache", old);
         }
+    }
+
+    @Test
+    void aRunIsNeverOverwrittenOrSilentlyChanged(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("r");
+        assertEquals(0, run("train", "--data", "ring8", "--steps", "4", "--batch", "8", "--snapshot-every", "1", "--out", dir.toString()).code());
+        byte[] ckpt = Files.readAllBytes(dir.resolve("checkpoint.safetensors"));
+        // a new run into the folder replaced the checkpoint, and a resume then reported the old run's samples as its own
+        Result again = run("train", "--data", "ring8", "--steps", "2", "--batch", "8", "--out", dir.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("already holds a run") && again.err().contains("--resume") && again.err().contains("--force"), again.err());
+        assertArrayEquals(ckpt, Files.readAllBytes(dir.resolve("checkpoint.safetensors")));
+        Result forced = run("train", "--data", "ring8", "--steps", "2", "--batch", "8", "--snapshot-every", "1", "--force", "--out", dir.toString());
+        assertEquals(0, forced.code(), forced.err());
+        assertFalse(Files.exists(dir.resolve("samples/step-000003.png")), "the old run's samples are gone");
+        assertTrue(Files.exists(dir.resolve("samples/step-000002.png")));
+        // --resume keeps the run's settings: a changed one was ignored silently
+        Result changed = run("train", "--resume", "--out", dir.toString(), "--steps", "3", "--loss", "hinge");
+        assertEquals(2, changed.code());
+        assertTrue(changed.err().contains("--resume: --loss is fixed by the run"), changed.err());
+        // --loss WGAN is wgan, with its defaults (gradient penalty, 5 critic steps); it trained with neither
+        Path w = tmp.resolve("w");
+        assertEquals(0, run("train", "--data", "ring8", "--steps", "1", "--batch", "8", "--loss", "WGAN", "--out", w.toString()).code());
+        var meta = nash.nn.io.Safetensors.metadata(w.resolve("checkpoint.safetensors"));
+        assertEquals("wgan", meta.get("run.loss"));
+        assertEquals("gp", meta.get("run.penalty"));
+        assertEquals("5", meta.get("run.critic_steps"));
+        // options named by the CLI, not by the layer or builder setting they reach
+        for (String[] bad : new String[][] {{"--pac", "0", "--pac must be at least 1"}, {"--latent", "0", "--latent must be at least 1"},
+                {"--ema", "-1", "--ema must be in [0, 1)"}, {"--ema", "NaN", "--ema must be in [0, 1)"}, {"--unrolled", "-1", "--unrolled must be at least 0"},
+                {"--lr-g", "Infinity", "--lr-g must be finite"}}) {
+            Result r = run("train", "--data", "ring8", "--steps", "1", bad[0], bad[1], "--out", tmp.resolve("bad").toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains(bad[2]), r.err());
+        }
+        // the report's subtitle is the command as typed, not "nash train train …"
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("nash train --data ring8"));
     }
 
     @Test

@@ -36,6 +36,22 @@ class ProgressTest {
         assertEquals("train  done: 1,000 steps in 10s  (100.0 steps/s)", lines[4]);
     }
 
+    @Test void aResumedRunCountsOnlyItsOwnSteps() {
+        // resumed at 500 of 1000: 250 steps at 10 ms is 100 steps/s with 2.5 s to go (was: 750 steps in 2.5 s, 300 steps/s)
+        var bytes = new ByteArrayOutputStream();
+        var clock = new AtomicLong();
+        try (var p = Progress.plain("train", 1000, 250, new PrintStream(bytes, true, StandardCharsets.UTF_8), clock::get)) {
+            p.from(500);
+            for (int step = 501; step <= 1000; step++) {
+                clock.addAndGet(10_000_000);
+                p.update(step, null);
+            }
+        }
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals("train  step 750/1,000 (75%)  100.0 steps/s  ETA 2s", lines[0]);
+        assertEquals("train  done: 500 steps in 5s  (100.0 steps/s)", lines[2]);
+    }
+
     @Test void closingEarlyPrintsTheLastStep() {
         var bytes = new ByteArrayOutputStream();
         var clock = new AtomicLong();
