@@ -1,8 +1,12 @@
 package nash.examples.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nash.core.Rng;
@@ -45,14 +49,14 @@ final class Evaluation {
 
     /**
      * The metrics' classifier for a data set, trained once (3 epochs, seed 0) and kept in
-     * ~/.cache/nash (or -Dnash.cache, or $NASH_CACHE), keyed by the data's name and size.
+     * ~/.cache/nash (or -Dnash.cache, or $NASH_CACHE), keyed by a hash of the data it is trained on.
      */
     static ImageClassifier classifier(Setup.Data data) throws IOException {
         Dataset ds = data.images();
         int classes = ds.classes();
         String dir = System.getProperty("nash.cache", System.getenv("NASH_CACHE"));
         Path cache = dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".cache", "nash");
-        String key = Path.of(data.name()).getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + ds.size();
+        String key = cacheKey(data);
         Path file = cache.resolve("classifier-" + key + ".safetensors");
         if (Files.isRegularFile(file)) {
             try {
@@ -67,5 +71,42 @@ final class Evaluation {
         Files.createDirectories(cache);
         c.save(file);
         return c;
+    }
+
+    /**
+     * The bundled set's key stays "fashion-mnist-10000"; any other data is named by its folder and the
+     * first 16 hex digits of the SHA-256 of its shape, labels and values (the name and size alone let
+     * two different folders share a classifier).
+     */
+    static String cacheKey(Setup.Data data) {
+        Dataset ds = data.images();
+        if (data.name().equals("fashion-mnist")) return "fashion-mnist-" + ds.size();
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);   // every JVM has SHA-256
+        }
+        Tensor x = ds.examples();
+        ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+        for (int d : x.shape()) buf.putInt(d);
+        for (int y : ds.labels()) {
+            if (buf.remaining() < 4) {
+                sha.update(buf.flip());
+                buf.clear();
+            }
+            buf.putInt(y);
+        }
+        sha.update(buf.flip());
+        double[] v = x.data();   // contiguous n × … values, as the classifier sees them
+        for (int i = 0; i < v.length; i += buf.capacity() / 8) {
+            int k = Math.min(buf.capacity() / 8, v.length - i);
+            buf.clear();
+            buf.asDoubleBuffer().put(v, i, k);
+            buf.limit(k * 8);
+            sha.update(buf);
+        }
+        String hex = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        return Path.of(data.name()).getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + hex;
     }
 }

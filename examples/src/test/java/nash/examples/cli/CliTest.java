@@ -91,8 +91,13 @@ class CliTest {
 
     /** A small labelled IDX directory: n 28×28 images of 10 classes (a bright square whose place is the class). */
     static Path idxDir(Path dir, int n) throws IOException {
+        return idxDir(dir, n, 1);
+    }
+
+    /** The same, its pixel noise drawn with {@code seed}. */
+    static Path idxDir(Path dir, int n, long seed) throws IOException {
         Files.createDirectories(dir);
-        Rng rng = new Rng(1);
+        Rng rng = new Rng(seed);
         try (DataOutputStream img = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(dir.resolve("train-images-idx3-ubyte.gz"))));
              DataOutputStream lab = new DataOutputStream(Files.newOutputStream(dir.resolve("train-labels-idx1-ubyte")))) {
             img.writeInt(0x803);
@@ -132,6 +137,33 @@ class CliTest {
         assertTrue(Files.size(tmp.resolve("grid.png")) > 1000);
         Result i = run("interpolate", "--checkpoint", ckpt.toString(), "--out", tmp.resolve("walk.png").toString(), "--steps", "5");
         assertEquals(0, i.code(), i.err());
+    }
+
+    @Test
+    void theMetricsClassifierCacheTellsDataSetsApart(@TempDir Path tmp) throws IOException {
+        // were one cache entry, "data-200": the second folder got the first one's classifier, and wrong metrics
+        Setup.Data a = Setup.data(idxDir(tmp.resolve("a").resolve("data"), 200, 1).toString());
+        Setup.Data b = Setup.data(idxDir(tmp.resolve("b").resolve("data"), 200, 2).toString());
+        Path cache = tmp.resolve("cache");
+        String old = System.getProperty("nash.cache");
+        System.setProperty("nash.cache", cache.toString());
+        try {
+            Evaluation.classifier(a);
+            Evaluation.classifier(b);
+            Evaluation.classifier(Setup.data(tmp.resolve("a").resolve("data").toString()));   // found again, not retrained
+        } finally {
+            if (old == null) System.clearProperty("nash.cache");
+            else System.setProperty("nash.cache", old);
+        }
+        try (var files = Files.list(cache)) {
+            assertEquals(2, files.count());
+        }
+        assertTrue(!Evaluation.cacheKey(a).equals(Evaluation.cacheKey(b)));
+        assertTrue(Evaluation.cacheKey(a).matches("data-[0-9a-f]{16}"), Evaluation.cacheKey(a));
+        // the bundled set keeps its key; a folder of that name does not take it
+        assertEquals("fashion-mnist-200", Evaluation.cacheKey(new Setup.Data("fashion-mnist", a.images(), null, List.of())));
+        Setup.Data named = Setup.data(idxDir(tmp.resolve("fashion-mnist"), 200, 1).toString());
+        assertTrue(Evaluation.cacheKey(named).matches("fashion-mnist-[0-9a-f]{16}"), Evaluation.cacheKey(named));
     }
 
     static Result withCache(String dir, java.util.function.Supplier<Result> body) {
