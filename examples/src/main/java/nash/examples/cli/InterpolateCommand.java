@@ -32,8 +32,15 @@ final class InterpolateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of the endpoints (default 3)")
     long seed = 3;
 
+    /** The most images one picture holds (rows × steps; the product overflowed int). */
+    static final int MAX_IMAGES = 10_000;
+
     @Override public Integer call() throws Exception {
         if (steps < 2 || rows < 1) throw new IllegalArgumentException("--steps must be ≥ 2 and --rows ≥ 1");
+        if ((long) rows * steps > MAX_IMAGES) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "--rows × --steps must be at most %,d images, got %,d × %,d",
+                    MAX_IMAGES, rows, steps));
+        }
         Loaded run = Loaded.from(checkpoint);
         if (run.data().is2d()) throw new IllegalArgumentException("interpolate draws images; this checkpoint is of 2-D data");
         Rng rng = new Rng(seed);

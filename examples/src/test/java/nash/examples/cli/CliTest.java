@@ -244,6 +244,17 @@ class CliTest {
     }
 
     @Test
+    void interpolateRefusesMoreImagesThanAPictureHolds(@TempDir Path tmp) {
+        // was a NegativeArraySizeException: 50,000 × 50,000 overflows int
+        Result r = run("interpolate", "--checkpoint", tmp.resolve("any.safetensors").toString(), "--rows", "50000", "--steps", "50000");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--rows × --steps must be at most 10,000 images, got 50,000 × 50,000"), r.err());
+        Result big = run("interpolate", "--checkpoint", tmp.resolve("any.safetensors").toString(), "--rows", "101", "--steps", "100");
+        assertEquals(2, big.code(), big.err());
+        assertTrue(big.err().contains("--rows × --steps"), big.err());
+    }
+
+    @Test
     void aCheckpointThatDoesNotMatchTheModelIsNamed(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");
         assertEquals(0, run("train", "--data", "ring8", "--steps", "2", "--out", dir.toString()).code());
