@@ -53,6 +53,24 @@ class CliTest {
         assertTrue(out.contains("modes_captured"), "the run still ends as usual:\n" + out);
     }
 
+    /** Was only the bare flag: with "=true" picocli turned it on, the launcher did not, and train refused to start. */
+    @Test
+    void theLauncherReadsKernelProfileWithAValue(@TempDir Path tmp) throws Exception {
+        assertTrue(nash.examples.Main.kernelProfile(List.of("train", "--kernel-profile=true")));
+        assertTrue(nash.examples.Main.kernelProfile(List.of("train", "--kernel-profile=TRUE")));
+        assertTrue(!nash.examples.Main.kernelProfile(List.of("train", "--kernel-profile=false")));
+        assertTrue(!nash.examples.Main.kernelProfile(List.of("train", "--kernel-profile", "--kernel-profile=false")));
+        assertTrue(!nash.examples.Main.kernelProfile(List.of("train", "--", "--kernel-profile")));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+                "nash.examples.Main", "train", "--data", "ring8", "--steps", "6", "--batch", "8",
+                "--kernel-profile=true", "--out", tmp.resolve("run").toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("kernel time per step"), out);
+    }
+
     @Test
     void kernelProfileNeedsTheLauncher(@TempDir Path tmp) {
         // this JVM chose its kernels without the property: one clear line, nothing trained
