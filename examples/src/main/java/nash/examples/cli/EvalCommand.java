@@ -25,6 +25,8 @@ final class EvalCommand implements Callable<Integer> {
     long seed = 1;
 
     @Override public Integer call() throws Exception {
+        // FID needs two rows for a covariance; the metrics themselves failed with their own names for 0 and 1
+        if (n != null && n < 2) throw new IllegalArgumentException("-n must be at least 2, got " + n);
         Loaded run = Loaded.from(checkpoint);
         Map<String, Double> metrics;
         if (run.data().is2d()) {

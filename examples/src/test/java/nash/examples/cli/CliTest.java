@@ -184,6 +184,28 @@ class CliTest {
         assertTrue(Evaluation.cacheKey(named).matches("fashion-mnist-[0-9a-f]{16}"), Evaluation.cacheKey(named));
     }
 
+    @Test
+    void evalAndSampleNeedEnoughSamples(@TempDir Path tmp) throws IOException {
+        Path data = idxDir(tmp.resolve("idx"), 200);
+        Path dir = tmp.resolve("run");
+        String cache = tmp.resolve("cache").toString();
+        Result t = withCache(cache, () -> run("train", "--data", data.toString(), "--model", "mlp", "--steps", "1", "--batch", "16",
+                "--out", dir.toString()));
+        assertEquals(0, t.code(), t.err());
+        String ckpt = dir.resolve("checkpoint.safetensors").toString();
+        // were "FrechetDistance.between: x has 1 rows…" and "ImageClassifier.features: no images"
+        for (String n : List.of("1", "0", "-3")) {
+            Result r = withCache(cache, () -> run("eval", "--checkpoint", ckpt, "-n", n));
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("-n must be at least 2, got " + n), r.err());
+        }
+        for (String n : List.of("0", "-1")) {
+            Result r = run("sample", "--checkpoint", ckpt, "-n", n, "--out", tmp.resolve("s.png").toString());
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("-n must be at least 1, got " + n), r.err());
+        }
+    }
+
     static Result withCache(String dir, java.util.function.Supplier<Result> body) {
         String old = System.getProperty("nash.cache");
         System.setProperty("nash.cache", dir);
