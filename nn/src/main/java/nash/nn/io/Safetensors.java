@@ -188,6 +188,22 @@ public final class Safetensors {
         }
     }
 
+    /**
+     * The shape of every tensor in a file, without reading the data (e.g. to check a file against
+     * what its metadata describes before building anything that large). The whole header is validated.
+     *
+     * @param file a safetensors file. Not modified.
+     * @return name → shape (a fresh array), in the order of the data section
+     * @throws SafetensorsException if the file is malformed
+     */
+    public static Map<String, int[]> shapes(Path file) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            Map<String, int[]> out = new LinkedHashMap<>();
+            for (Header.Entry e : readHeader(in).header.entries) out.put(e.name(), e.shape().clone());
+            return out;
+        }
+    }
+
     /** A validated header, and where the data section starts in the file. */
     private record Opened(Header header, long dataStart) {}
 

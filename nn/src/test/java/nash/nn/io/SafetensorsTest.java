@@ -107,6 +107,16 @@ class SafetensorsTest {
     }
 
     @Test
+    void shapesWithoutTheData() throws IOException {
+        Map<String, int[]> s = Safetensors.shapes(fixture("f64_torch"));
+        assertEquals(new ArrayList<>(Safetensors.load(fixture("f64_torch")).keySet()), new ArrayList<>(s.keySet()));
+        assertArrayEquals(new int[] {2, 0, 3}, s.get("empty_2x0x3"));
+        assertArrayEquals(new int[0], s.get("scalar"));
+        assertArrayEquals(new int[] {0, 4}, Safetensors.shapes(fixture("f32_torch")).get("e"));
+        assertTrue(Safetensors.shapes(fixture("metadata_only")).isEmpty());
+    }
+
+    @Test
     void loadsEscapedAndNonAsciiNames() throws IOException {
         Map<String, Tensor> t = Safetensors.load(fixture("f64_numpy_names"));
         assertSameTensors(numpyNames(), t);
