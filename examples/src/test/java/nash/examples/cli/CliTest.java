@@ -307,6 +307,41 @@ class CliTest {
         nash.nn.io.Safetensors.save(tensors, meta, ckpt);
         Result r = run("eval", "--checkpoint", ckpt.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("does not match the model"), r.err());
+        assertTrue(r.err().contains("run.pac=2 does not fit its tensors: D.0.weight would be [128, 4], the file has [128, 2]"), r.err());
+    }
+
+    /** A copy of a checkpoint whose metadata has key = value. */
+    static Path withMetadata(Path ckpt, Path copy, String key, String value) throws IOException {
+        var meta = new java.util.LinkedHashMap<>(nash.nn.io.Safetensors.metadata(ckpt));
+        meta.keySet().removeIf(k -> k.startsWith("__"));
+        meta.put(key, value);
+        nash.nn.io.Safetensors.save(nash.nn.io.Safetensors.load(ckpt), meta, copy);
+        return copy;
+    }
+
+    /** Were an OutOfMemoryError trace (exit 1): the players were built from the metadata before any shape was checked. */
+    @Test
+    void craftedSizesInACheckpointAreRefusedBeforeBuilding(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        assertEquals(0, run("train", "--data", "ring8", "--steps", "2", "--out", dir.toString()).code());
+        Path ckpt = dir.resolve("checkpoint.safetensors");
+        Path latent = withMetadata(ckpt, tmp.resolve("latent.safetensors"), "run.latent", "16000000");
+        Result r = run("sample", "--checkpoint", latent.toString(), "--out", tmp.resolve("s.png").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(latent + ": its metadata's run.latent=16000000 does not fit its tensors: G.0.weight"), r.err());
+        Path pac = withMetadata(ckpt, tmp.resolve("pac.safetensors"), "run.pac", "1000000");
+        Result p = run("eval", "--checkpoint", pac.toString());
+        assertEquals(2, p.code(), p.err());
+        assertTrue(p.err().contains(pac + ": its metadata's run.pac=1000000 does not fit its tensors: D.0.weight would be [128, 2000000]"), p.err());
+        Path zero = withMetadata(ckpt, tmp.resolve("zero.safetensors"), "run.latent", "0");
+        Result z = run("interpolate", "--checkpoint", zero.toString());
+        assertEquals(2, z.code(), z.err());
+        assertTrue(z.err().contains("run.latent must be at least 1, got 0"), z.err());
+        // an honest packed run still loads
+        Path packed = tmp.resolve("packed");
+        assertEquals(0, run("train", "--data", "ring8", "--pac", "4", "--steps", "2", "--out", packed.toString()).code());
+        Result ok = run("sample", "--checkpoint", packed.resolve("checkpoint.safetensors").toString(), "-n", "10",
+                "--out", tmp.resolve("ok.png").toString());
+        assertEquals(0, ok.code(), ok.err());
     }
 }
