@@ -123,6 +123,7 @@ final class TrainCommand implements Callable<Integer> {
                 if (given(o)) throw new IllegalArgumentException("--resume: " + o + " is fixed by the run in " + out + "; leave it out");
             }
             d = Setup.data(spec.data());
+            Loaded.checkSizes(spec, d, out.resolve(CHECKPOINT));    // a crafted run.latent must not size the players
         }
         int total = steps != null ? steps : d.is2d() ? 3000 : 4000;
         Path dir = outDir(spec);

@@ -337,6 +337,13 @@ class CliTest {
         Result z = run("interpolate", "--checkpoint", zero.toString());
         assertEquals(2, z.code(), z.err());
         assertTrue(z.err().contains("run.latent must be at least 1, got 0"), z.err());
+        // and train --resume, which builds its players without Loaded
+        Path resumeDir = tmp.resolve("resume");
+        Files.createDirectories(resumeDir);
+        Files.copy(latent, resumeDir.resolve("checkpoint.safetensors"));
+        Result t = run("train", "--resume", "--out", resumeDir.toString(), "--steps", "4");
+        assertEquals(2, t.code(), t.err());
+        assertTrue(t.err().contains("run.latent=16000000 does not fit its tensors"), t.err());
         // an honest packed run still loads
         Path packed = tmp.resolve("packed");
         assertEquals(0, run("train", "--data", "ring8", "--pac", "4", "--steps", "2", "--out", packed.toString()).code());
