@@ -40,13 +40,8 @@ class CliTest {
     /** In its own JVM, started as the jar starts it: the launcher sets the property before the first kernel runs. */
     @Test
     void trainPrintsWhereTheKernelTimeWent(@TempDir Path tmp) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                "nash.examples.Main", "train", "--data", "ring8", "--steps", "12", "--snapshot-every", "12",
-                "--kernel-profile", "--out", tmp.resolve("run").toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        String out = launch("train", "--data", "ring8", "--steps", "12", "--snapshot-every", "12",
+                "--kernel-profile", "--out", tmp.resolve("run").toString());
         assertTrue(out.contains("kernel time per step (u) over the last 10 steps"), out); // 12 less a fifth left out
         assertTrue(out.lines().anyMatch(l -> l.startsWith("gemm") && l.contains("(all shapes)")), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("adam ")), out);
@@ -61,14 +56,19 @@ class CliTest {
         assertTrue(!nash.examples.Main.kernelProfile(List.of("train", "--kernel-profile=false")));
         assertTrue(!nash.examples.Main.kernelProfile(List.of("train", "--kernel-profile", "--kernel-profile=false")));
         assertTrue(!nash.examples.Main.kernelProfile(List.of("train", "--", "--kernel-profile")));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
-                "nash.examples.Main", "train", "--data", "ring8", "--steps", "6", "--batch", "8",
-                "--kernel-profile=true", "--out", tmp.resolve("run").toString())
-                .redirectErrorStream(true).start();
+        String out = launch("train", "--data", "ring8", "--steps", "6", "--batch", "8", "--kernel-profile=true", "--out", tmp.resolve("run").toString());
+        assertTrue(out.contains("kernel time per step"), out);
+    }
+
+    /** nash with these arguments in a child JVM started as the jar starts it (through Main); its output, after exit 0. */
+    private static String launch(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "nash.examples.Main"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
-        assertTrue(out.contains("kernel time per step"), out);
+        return out;
     }
 
     @Test
@@ -138,14 +138,20 @@ class CliTest {
         return dir;
     }
 
+    /** `train --model model --steps steps` on a 200-image IDX directory tmp/idx into tmp/run, classifier cached in cache. */
+    private static Result trainOnIdx(Path tmp, String model, String steps, String cache) throws IOException {
+        Path data = idxDir(tmp.resolve("idx"), 200);
+        Result r = withCache(cache, () -> run("train", "--data", data.toString(), "--model", model, "--steps", steps, "--batch", "16",
+                "--out", tmp.resolve("run").toString()));
+        assertEquals(0, r.code(), r.err() + r.out());
+        return r;
+    }
+
     @Test
     void trainsOnAnIdxDirectoryWithImageMetricsAndInterpolates(@TempDir Path tmp) throws IOException {
-        Path data = idxDir(tmp.resolve("idx"), 200);
         Path dir = tmp.resolve("run");
         String cache = tmp.resolve("cache").toString();
-        Result r = withCache(cache, () -> run("train", "--data", data.toString(), "--model", "cmlp", "--steps", "4", "--batch", "16",
-                "--out", dir.toString()));
-        assertEquals(0, r.code(), r.err() + r.out());
+        Result r = trainOnIdx(tmp, "cmlp", "4", cache);
         for (String m : List.of("fid", "class_js", "inception_score", "precision", "recall", "nearest_train_distance")) {
             assertTrue(r.out().contains(m), m + " missing:\n" + r.out());
         }
@@ -186,12 +192,9 @@ class CliTest {
 
     @Test
     void evalAndSampleNeedEnoughSamples(@TempDir Path tmp) throws IOException {
-        Path data = idxDir(tmp.resolve("idx"), 200);
         Path dir = tmp.resolve("run");
         String cache = tmp.resolve("cache").toString();
-        Result t = withCache(cache, () -> run("train", "--data", data.toString(), "--model", "mlp", "--steps", "1", "--batch", "16",
-                "--out", dir.toString()));
-        assertEquals(0, t.code(), t.err());
+        trainOnIdx(tmp, "mlp", "1", cache);
         String ckpt = dir.resolve("checkpoint.safetensors").toString();
         // were "FrechetDistance.between: x has 1 rows…" and "ImageClassifier.features: no images"
         for (String n : List.of("1", "0", "-3")) {
