@@ -35,7 +35,7 @@ import nash.nn.optim.Optimizer;
  * for k times:  x ~ data, z ~ N(0, I):  D ← D − ∇_D [ L_D(D(x), D(G(z).detach())) + penalty ]
  * once:         z ~ N(0, I):            G ← G − ∇_G L_G(D(G(z)))
  * </pre>
- * Each player's gradient is taken with {@link Autograd#grad} with respect to its own parameters
+ * Each player's gradient is taken with {@link Autograd#gradInto}, into buffers reused every step, with respect to its own parameters
  * only, so neither is ever updated with the other's loss. Optional: label smoothing, gradient
  * penalties, weight clipping, instance noise, DiffAugment, PacGAN packing, feature matching,
  * an unrolled generator step, an exponential moving average of G, conditional players.
