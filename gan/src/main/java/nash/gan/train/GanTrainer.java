@@ -190,6 +190,8 @@ public final class GanTrainer {
         Tensor fake = generate(latents(n), fakeLabels);
         Tensor fakeIn = prepare(fake);
         Tensor lossG;
+        // the lookahead's forwards move D's running statistics and spectral-norm vectors with weights D never takes
+        Map<String, double[]> dBuffers = unrolledSteps > 0 && featureLayers == 0 ? bufferValues(d) : null;
         if (featureLayers > 0) {
             Sequential features = nash.gan.models.Models.slice((Sequential) d, 0, featureLayers);
             Tensor realFeatures;
@@ -205,6 +207,7 @@ public final class GanTrainer {
         List<Tensor> params = optG.params();
         if (gradsG == null) gradsG = buffers(params);
         List<Tensor> grads = Autograd.gradInto(List.of(lossG), params, null, gradsG, false);
+        if (dBuffers != null) restoreBuffers(d, dBuffers);     // after backward: the graph saved some of them
         stats.put("loss_g", lossG.item());
         double gradNorm = Reduce.l2Norm(grads);
         stats.put("grad_norm_g", gradNorm);
@@ -216,7 +219,8 @@ public final class GanTrainer {
     /**
      * The unrolled generator loss (Metz et al. 2017): L_G at D's parameters after k differentiable
      * SGD steps θᵢ₊₁ = θᵢ − η·∇θ L_D(θᵢ), each taken with createGraph on the same real batch and on
-     * G(z) itself, so ∇_G sees how D would respond. D's real parameters are not changed.
+     * G(z) itself, so ∇_G sees how D would respond. D's real parameters are not changed, nor (restored by
+     * generatorStep, as reference implementations restore a copy of D) its buffers.
      */
     private Tensor unrolledGeneratorLoss(Tensor fakeIn, Tensor fakeLabels) {
         Map<String, Tensor> named = d.namedParameters();
@@ -235,6 +239,18 @@ public final class GanTrainer {
         }
         Map<String, Tensor> last = theta;
         return d.withParameters(last, () -> loss.generator(discriminate(fakeIn, fakeLabels)));
+    }
+
+    /** A copy of the values of every buffer of m (running statistics, spectral-norm vectors), by name. */
+    private static Map<String, double[]> bufferValues(Module m) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        m.namedBuffers().forEach((k, t) -> out.put(k, t.toArray()));
+        return out;
+    }
+
+    /** Writes the values bufferValues took back into m's buffers. */
+    private static void restoreBuffers(Module m, Map<String, double[]> values) {
+        m.namedBuffers().forEach((k, t) -> t.copyFrom(Tensor.of(values.get(k), t.shape())));
     }
 
     /** Whether the loss and every gradient are finite; if not, stops or skips per the policy. */

@@ -463,6 +463,24 @@ class GanTrainerTest {
     }
 
     @Test
+    void theUnrolledLookaheadLeavesNoTraceInDsBuffers() {
+        // each lookahead step ran D forward in training mode: its BatchNorm's running statistics moved k more times with
+        // weights D never takes (reference code restores a copy of D); now D's buffers are as after its own step
+        java.util.function.IntFunction<Map<String, Tensor>> after = k -> {
+            Rng rng = new Rng(3);
+            Module dn = new Sequential(new Linear(2, 16, rng), new nash.nn.BatchNorm1d(16), new nash.nn.LeakyReLU(0.2), new Linear(16, 1, rng));
+            GanTrainer t = GanTrainer.builder(Models.toyGenerator(4, rng), dn, 4).data(new Gaussian2d(4, 16, false)).seed(3)
+                    .unrolled(k, 0.5).build();
+            t.step();
+            return dn.namedBuffers();
+        };
+        Map<String, Tensor> one = after.apply(1), three = after.apply(3);
+        assertEquals(one.keySet(), three.keySet());
+        for (String key : one.keySet()) assertArrayEquals(one.get(key).toArray(), three.get(key).toArray(), 0.0, key);
+        assertNotEquals(0.0, one.get("1.running_mean").toArray()[0], "D's own step did move them");
+    }
+
+    @Test
     void aToyGanLearnsTheMeanOfItsData() throws Exception {
         GanTrainer t = toy(11).generatorOptimizer(null).build();
         t.train(600);
