@@ -54,18 +54,21 @@ public final class FrechetDistance {
         Matrices.checkVector(where, "mu2", mu2);
         int d = mu1.length;
         if (mu2.length != d) throw new IllegalArgumentException(where + ": mu1 has " + d + " values but mu2 has " + mu2.length);
-        checkCovariance(where, "sigma1", sigma1, d);
+        SymmetricEigen e1 = checkCovariance(where, "sigma1", sigma1, d);
         checkCovariance(where, "sigma2", sigma2, d);
         double meanTerm = Matrices.squaredDistance(mu1, mu2);
         double trace = 0;
         for (int i = 0; i < d; i++) trace += sigma1[i][i] + sigma2[i][i];
-        return meanTerm + trace - 2 * traceSqrtProduct(sigma1, sigma2);
+        return meanTerm + trace - 2 * traceSqrtProduct(e1, sigma2);
     }
 
     /** Tr (Σ₁Σ₂)^{1/2} = Σ √λ(Σ₁^{1/2} Σ₂ Σ₁^{1/2}) for PSD Σ₁, Σ₂ [d][d]. */
-    static double traceSqrtProduct(double[][] s1, double[][] s2) {
-        int d = s1.length;
-        double[][] r = SymmetricEigen.of(s1).apply(l -> Math.sqrt(Math.max(l, 0)));   // Σ₁^{1/2}
+    static double traceSqrtProduct(double[][] s1, double[][] s2) { return traceSqrtProduct(SymmetricEigen.of(s1), s2); }
+
+    /** The same, from Σ₁'s eigendecomposition. */
+    private static double traceSqrtProduct(SymmetricEigen e1, double[][] s2) {
+        int d = s2.length;
+        double[][] r = e1.apply(l -> Math.sqrt(Math.max(l, 0)));                       // Σ₁^{1/2}
         double[][] m = multiply(multiply(r, s2), r);
         for (int i = 0; i < d; i++) {                   // symmetrise the rounding of the two products
             for (int j = i + 1; j < d; j++) {
@@ -114,27 +117,18 @@ public final class FrechetDistance {
      * A covariance: d×d, symmetric (to 1e-12 of its largest entry) and positive semi-definite (no eigenvalue below
      * −1e-9 of the largest): anything else gives a meaningless, possibly negative, distance.
      */
-    private static void checkCovariance(String where, String name, double[][] s, int d) {
+    private static SymmetricEigen checkCovariance(String where, String name, double[][] s, int d) {
         int cols = Matrices.check(where, name, s, 1);
         if (s.length != d || cols != d) {
             throw new IllegalArgumentException(where + ": " + name + " is " + s.length + "×" + cols + ", the means have " + d + " values");
         }
-        double scale = 0;
-        for (double[] row : s) for (double v : row) scale = Math.max(scale, Math.abs(v));
-        for (int i = 0; i < d; i++) {
-            for (int j = i + 1; j < d; j++) {
-                if (Math.abs(s[i][j] - s[j][i]) > 1e-12 * scale) {
-                    throw new IllegalArgumentException(where + ": " + name + " is not symmetric: [" + i + "][" + j + "] = " + s[i][j]
-                            + " but [" + j + "][" + i + "] = " + s[j][i]);
-                }
-            }
-        }
-        double[] l = SymmetricEigen.of(s).values();
+        SymmetricEigen e = SymmetricEigen.of(where, name, s);                       // checks the symmetry, naming s
         double min = Double.POSITIVE_INFINITY, max = 0;
-        for (double v : l) { min = Math.min(min, v); max = Math.max(max, Math.abs(v)); }
+        for (double v : e.values()) { min = Math.min(min, v); max = Math.max(max, Math.abs(v)); }
         if (min < -1e-9 * max) {
             throw new IllegalArgumentException(where + ": " + name + " is not positive semi-definite: it has the eigenvalue " + min);
         }
+        return e;
     }
 
     private static double[][] multiply(double[][] a, double[][] b) {

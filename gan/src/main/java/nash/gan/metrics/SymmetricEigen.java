@@ -32,18 +32,20 @@ public final class SymmetricEigen {
      *          and aᵀ is decomposed)
      * @throws IllegalArgumentException if a is not square, finite and symmetric
      */
-    public static SymmetricEigen of(double[][] a) {
-        String where = "SymmetricEigen.of";
-        int n = Matrices.check(where, "a", a, 1);
-        if (n != a.length) throw new IllegalArgumentException(where + ": a must be square, got " + a.length + "×" + n);
+    public static SymmetricEigen of(double[][] a) { return of("SymmetricEigen.of", "a", a); }
+
+    /** {@link #of(double[][])} with errors naming the caller ({@code where}) and the matrix ({@code name}). */
+    static SymmetricEigen of(String where, String name, double[][] a) {
+        int n = Matrices.check(where, name, a, 1);
+        if (n != a.length) throw new IllegalArgumentException(where + ": " + name + " must be square, got " + a.length + "×" + n);
         double scale = 0;
         for (double[] row : a) for (double v : row) scale = Math.max(scale, Math.abs(v));
         double[][] m = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (Math.abs(a[i][j] - a[j][i]) > 1e-12 * scale) {
-                    throw new IllegalArgumentException(where + ": a is not symmetric: a[" + i + "][" + j + "] = " + a[i][j]
-                            + " but a[" + j + "][" + i + "] = " + a[j][i]);
+                    throw new IllegalArgumentException(where + ": " + name + " is not symmetric: " + name + "[" + i + "][" + j + "] = "
+                            + a[i][j] + " but " + name + "[" + j + "][" + i + "] = " + a[j][i]);
                 }
                 m[i][j] = 0.5 * (a[i][j] + a[j][i]);
             }

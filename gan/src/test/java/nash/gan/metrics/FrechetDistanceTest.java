@@ -140,7 +140,7 @@ class FrechetDistanceTest {
         double[] zero = {0, 0};
         double[][] id = {{1, 0}, {0, 1}};
         e = assertThrows(IllegalArgumentException.class, () -> FrechetDistance.fromStatistics(zero, id, zero, new double[][] {{1, 5}, {0, 1}}));
-        assertTrue(e.getMessage().contains("FrechetDistance.fromStatistics: sigma2 is not symmetric: [0][1] = 5.0 but [1][0] = 0.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("FrechetDistance.fromStatistics: sigma2 is not symmetric: sigma2[0][1] = 5.0 but sigma2[1][0] = 0.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> FrechetDistance.fromStatistics(zero, id, zero, new double[][] {{-4, 0}, {0, -4}}));
         assertTrue(e.getMessage().contains("sigma2 is not positive semi-definite: it has the eigenvalue -4.0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> FrechetDistance.fromStatistics(zero, new double[][] {{1, 2}, {2, 1}}, zero, id));
