@@ -36,9 +36,10 @@ public final class InceptionScore {
     }
 
     /**
-     * The mean and standard deviation of the score over {@code splits} equal parts, as the reference
-     * implementation reports it: part s is rows [s·⌊n/splits⌋, (s+1)·⌊n/splits⌋), the remainder rows
-     * are unused, and the deviation is the population one (divisor splits). The usual choice is 10.
+     * The mean and standard deviation of the score over {@code splits} parts, as the reference
+     * implementation (openai/improved-gan) reports it: part s is rows [⌊s·n/splits⌋, ⌊(s+1)·n/splits⌋), so every row
+     * is used and the parts differ in size by at most one, and the deviation is the population one (divisor
+     * splits). The usual choice is 10.
      */
     public static Split of(double[][] probs, int splits) {
         String where = "InceptionScore.of";
@@ -46,11 +47,11 @@ public final class InceptionScore {
         if (splits < 1 || splits > probs.length) {
             throw new IllegalArgumentException(where + ": splits must be in [1, n = " + probs.length + "], got " + splits);
         }
-        int part = probs.length / splits;
+        long n = probs.length;
         double[] s = new double[splits];
         double mean = 0;
         for (int i = 0; i < splits; i++) {
-            s[i] = score(probs, i * part, (i + 1) * part);
+            s[i] = score(probs, (int) (i * n / splits), (int) ((i + 1) * n / splits));
             mean += s[i];
         }
         mean /= splits;
@@ -65,14 +66,14 @@ public final class InceptionScore {
     /** exp(mean over rows [from, to) of KL(p(y|x) ‖ p(y))), p(y) the mean of those rows. */
     private static double score(double[][] p, int from, int to) {
         int k = p[0].length, n = to - from;
-        double[] py = new double[k];
-        for (int i = from; i < to; i++) for (int c = 0; c < k; c++) py[c] += p[i][c];
-        for (int c = 0; c < k; c++) py[c] /= n;
+        double[] logPy = new double[k];         // log p(y) = log Σᵢ p − log n: the sum, unlike the mean, cannot round to 0
+        for (int i = from; i < to; i++) for (int c = 0; c < k; c++) logPy[c] += p[i][c];
+        for (int c = 0; c < k; c++) logPy[c] = Math.log(logPy[c]) - Math.log(n);
         double klSum = 0;
         for (int i = from; i < to; i++) {
             double kl = 0;
             for (int c = 0; c < k; c++) {
-                if (p[i][c] > 0) kl += p[i][c] * Math.log(p[i][c] / py[c]);   // 0·log 0 = 0; p > 0 ⇒ p(y) > 0
+                if (p[i][c] > 0) kl += p[i][c] * (Math.log(p[i][c]) - logPy[c]);   // 0·log 0 = 0; p > 0 ⇒ Σ p > 0
             }
             klSum += kl;
         }

@@ -31,20 +31,28 @@ class InceptionScoreTest {
     }
 
     @Test void splitsAsTheReferenceImplementation() {
-        // 21 rows, 10 splits: parts of ⌊21/10⌋ = 2 rows, the last row unused
+        // 21 rows, 10 splits: rows [⌊i·21/10⌋, ⌊(i+1)·21/10⌋), as openai/improved-gan: nine parts of 2, the last of 3
+        // (the last row was left out, and results differed from the reference whenever splits did not divide n)
         double[][] p = new double[21][2];
-        for (int i = 0; i < 20; i++) p[i][i % 2] = 1;       // each part: one of each class → IS 2
-        p[20] = new double[] {1, 0};
+        for (int i = 0; i < 20; i++) p[i][i % 2] = 1;       // each part of 2: one of each class → IS 2
+        p[20] = new double[] {1, 0};                        // the last part: classes 0, 1, 0
+        double last = Math.exp((2 * Math.log(1.5) + Math.log(3)) / 3);
         InceptionScore.Split s = InceptionScore.of(p, 10);
-        assertEquals(2.0, s.mean(), 1e-14);
-        assertEquals(0.0, s.std(), 1e-14);
         assertEquals(10, s.scores().length);
+        assertEquals(last, s.scores()[9], 1e-14);
+        assertEquals((9 * 2 + last) / 10, s.mean(), 1e-14);
         // two parts scoring 2 and 1: mean 1.5, population sd 0.5
         double[][] q = {{1, 0}, {0, 1}, {1, 0}, {1, 0}};
         InceptionScore.Split t = InceptionScore.of(q, 2);
         assertArrayEquals(new double[] {2, 1}, t.scores(), 1e-14);
         assertEquals(1.5, t.mean(), 1e-14);
         assertEquals(0.5, t.std(), 1e-14);
+    }
+
+    @Test void aTinyProbabilityDoesNotMakeTheScoreInfinite() {
+        // p(y) = MIN_VALUE/3 rounded to 0, so p/p(y) = ∞ and IS = ∞ where it is 1 to within 1e-320
+        double[][] p = {{1, 0}, {1, 0}, {1.0, Double.MIN_VALUE}};
+        assertEquals(1.0, InceptionScore.of(p), 1e-12);
     }
 
     @Test void badInputsAreRejected() {
