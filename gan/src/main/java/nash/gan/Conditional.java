@@ -10,4 +10,15 @@ public interface Conditional {
 
     /** The number of classes. */
     int classes();
+
+    /**
+     * Checks that labels is [N], one per row of x:[N, …] (a [1] or [N, 1] was broadcast by the projection into
+     * a wrong score or a wrong shape), naming {@code who} and both shapes.
+     */
+    static void checkLabels(String who, Tensor x, Tensor labels) {
+        if (labels.dim() != 1 || x.dim() == 0 || labels.shape(0) != x.shape(0)) {
+            throw new IllegalArgumentException(who + ": needs labels [N] for input [N, …], got labels "
+                    + java.util.Arrays.toString(labels.shape()) + " for input " + java.util.Arrays.toString(x.shape()));
+        }
+    }
 }

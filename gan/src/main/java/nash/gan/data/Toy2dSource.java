@@ -11,6 +11,7 @@ public final class Toy2dSource implements BatchSource {
 
     /** Batches of {@code batchSize} ≥ 1 points from {@code mixture}, drawn by a generator seeded with {@code seed}; unlabelled. */
     public Toy2dSource(Toy2d mixture, int batchSize, long seed) {
+        if (mixture == null) throw new IllegalArgumentException("Toy2dSource: mixture must not be null");
         if (batchSize < 1) throw new IllegalArgumentException("Toy2dSource: batch size must be ≥ 1, got " + batchSize);
         this.mixture = mixture;
         this.batchSize = batchSize;
@@ -24,5 +25,8 @@ public final class Toy2dSource implements BatchSource {
 
     @Override public long[] state() { return rng.state(); }
 
-    @Override public void restore(long[] state) { rng = Rng.fromState(state); }
+    @Override public void restore(long[] state) {
+        if (state == null) throw new IllegalArgumentException("Toy2dSource.restore: state must not be null");
+        rng = Rng.fromState(state);
+    }
 }

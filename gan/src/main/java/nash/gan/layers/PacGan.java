@@ -15,13 +15,13 @@ public final class PacGan {
     /** x:[N, d₁, …] → [N/m, m·d₁, …], each m consecutive samples stacked along axis 1: a reshape sharing the array (m ≥ 1 must divide N). */
     public static Tensor pack(Tensor x, int m) {
         if (m < 1) throw new IllegalArgumentException("PacGan.pack: m must be ≥ 1, got " + m);
-        int n = x.shape(0);
+        int[] s = x.shape();
+        if (s.length < 2) throw new IllegalArgumentException("PacGan.pack: needs [N, …], got " + Arrays.toString(s));  // also for m = 1
+        int n = s[0];
         if (n % m != 0) throw new IllegalArgumentException("PacGan.pack: batch " + n + " is not divisible by " + m);
         if (m == 1) return x;
-        int[] s = x.shape();
         int[] out = Arrays.copyOf(s, s.length);
         out[0] = n / m;
-        if (s.length == 1) throw new IllegalArgumentException("PacGan.pack: needs [N, …], got " + Arrays.toString(s));
         out[1] = s[1] * m;
         return x.reshape(out);        // row-major: the m samples of a pack are contiguous, so this is a view
     }

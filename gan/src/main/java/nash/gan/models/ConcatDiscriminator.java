@@ -24,6 +24,7 @@ public class ConcatDiscriminator extends Module implements Conditional {
     }
 
     @Override public Tensor forward(Tensor x, Tensor labels) {
+        Conditional.checkLabels("ConcatDiscriminator", x, labels);
         return body.forward(Tensor.concat(1, x.flatten(1), embed.forward(labels)));
     }
 

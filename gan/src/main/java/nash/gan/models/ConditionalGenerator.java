@@ -23,7 +23,10 @@ public class ConditionalGenerator extends Module implements Conditional {
         this.classes = classes;
     }
 
-    @Override public Tensor forward(Tensor z, Tensor labels) { return body.forward(Tensor.concat(1, z, embed.forward(labels))); }
+    @Override public Tensor forward(Tensor z, Tensor labels) {
+        Conditional.checkLabels("ConditionalGenerator", z, labels);
+        return body.forward(Tensor.concat(1, z, embed.forward(labels)));
+    }
 
     @Override public Tensor forward(Tensor x) {
         throw new IllegalStateException("ConditionalGenerator needs labels: call forward(z, labels)");

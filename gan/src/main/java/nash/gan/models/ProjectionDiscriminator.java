@@ -30,6 +30,7 @@ public class ProjectionDiscriminator extends Module implements Conditional {
     }
 
     @Override public Tensor forward(Tensor x, Tensor labels) {
+        Conditional.checkLabels("ProjectionDiscriminator", x, labels);
         Tensor phi = features.forward(x);                                                   // [N, F]
         return head.forward(phi).add(phi.mul(embed.forward(labels)).sum(1, true));          // [N, 1]
     }
