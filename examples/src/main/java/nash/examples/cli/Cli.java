@@ -20,12 +20,27 @@ public final class Cli implements Runnable {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (e instanceof IllegalArgumentException || e instanceof java.io.IOException || e instanceof IllegalStateException) {
-                err.println("nash " + cmd.getCommandName() + ": " + e.getMessage());
+                err.println("nash " + cmd.getCommandName() + ": " + message(e));
                 if (System.getenv("NASH_DEBUG") != null) e.printStackTrace(err);
                 return 2;
             }
             throw e;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The error's one line. A file-system exception's message is only the path ("/proc/x"), its kind being the
+     * exception's class; so the kind is added: "/proc/x: no such file or directory".
+     */
+    static String message(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            String kind = f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            return f.getFile() + (f.getOtherFile() != null ? " → " + f.getOtherFile() : "") + ": " + kind;
+        }
+        return e.getMessage();
     }
 }

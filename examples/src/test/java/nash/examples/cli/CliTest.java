@@ -258,6 +258,19 @@ class CliTest {
     }
 
     @Test
+    void aFileSystemErrorSaysWhatWentWrong(@TempDir Path tmp) throws IOException {
+        // was "nash train: /proc/x": the exception's message is only the path, its kind the class the CLI dropped
+        assertEquals("/a/b: no such file or directory", Cli.message(new java.nio.file.NoSuchFileException("/a/b")));
+        assertEquals("/a/b: permission denied", Cli.message(new java.nio.file.AccessDeniedException("/a/b")));
+        assertEquals("/a/b: Read-only file system", Cli.message(new java.nio.file.FileSystemException("/a/b", null, "Read-only file system")));
+        Path file = Files.writeString(tmp.resolve("plain-file"), "x");          // --out under a file: no directory can be made there
+        Result r = run("train", "--data", "ring8", "--steps", "2", "--batch", "8", "--out", file.resolve("run").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().matches("(?s)nash train: .*plain-file.*: .+\\R?"), r.err());
+        assertTrue(!r.err().trim().endsWith("run") && !r.err().trim().endsWith("plain-file"), "more than a path: " + r.err());
+    }
+
+    @Test
     void badInputGetsOneClearLine(@TempDir Path tmp) throws IOException {
         Result r = run("train", "--data", tmp.resolve("nowhere").toString());
         assertEquals(2, r.code());
