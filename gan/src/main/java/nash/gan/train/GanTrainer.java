@@ -191,7 +191,7 @@ public final class GanTrainer {
         Tensor fakeIn = prepare(fake);
         Tensor lossG;
         // the lookahead's forwards move D's running statistics and spectral-norm vectors with weights D never takes
-        Map<String, double[]> dBuffers = unrolledSteps > 0 && featureLayers == 0 ? bufferValues(d) : null;
+        Map<String, Tensor> dBuffers = unrolledSteps > 0 && featureLayers == 0 ? copies(d.namedBuffers()) : null;
         if (featureLayers > 0) {
             Sequential features = nash.gan.models.Models.slice((Sequential) d, 0, featureLayers);
             Tensor realFeatures;
@@ -207,7 +207,10 @@ public final class GanTrainer {
         List<Tensor> params = optG.params();
         if (gradsG == null) gradsG = buffers(params);
         List<Tensor> grads = Autograd.gradInto(List.of(lossG), params, null, gradsG, false);
-        if (dBuffers != null) restoreBuffers(d, dBuffers);     // after backward: the graph saved some of them
+        if (dBuffers != null) {                                   // after backward: the graph saved some of them
+            Map<String, Tensor> live = d.namedBuffers();
+            dBuffers.forEach((k, v) -> live.get(k).copyFrom(v));
+        }
         stats.put("loss_g", lossG.item());
         double gradNorm = Reduce.l2Norm(grads);
         stats.put("grad_norm_g", gradNorm);
@@ -239,18 +242,6 @@ public final class GanTrainer {
         }
         Map<String, Tensor> last = theta;
         return d.withParameters(last, () -> loss.generator(discriminate(fakeIn, fakeLabels)));
-    }
-
-    /** A copy of the values of every buffer of m (running statistics, spectral-norm vectors), by name. */
-    private static Map<String, double[]> bufferValues(Module m) {
-        Map<String, double[]> out = new LinkedHashMap<>();
-        m.namedBuffers().forEach((k, t) -> out.put(k, t.toArray()));
-        return out;
-    }
-
-    /** Writes the values bufferValues took back into m's buffers. */
-    private static void restoreBuffers(Module m, Map<String, double[]> values) {
-        m.namedBuffers().forEach((k, t) -> t.copyFrom(Tensor.of(values.get(k), t.shape())));
     }
 
     /** Whether the loss and every gradient are finite; if not, stops or skips per the policy. */
@@ -496,12 +487,13 @@ public final class GanTrainer {
                 }
             }
         }
+    }
 
-        private static Map<String, Tensor> copies(Map<String, Tensor> m) {
-            Map<String, Tensor> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k, v.copy()));
-            return out;
-        }
+    /** Copies of the tensors of m, by the same names (a snapshot to put back with copyFrom). */
+    private static Map<String, Tensor> copies(Map<String, Tensor> m) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v.copy()));
+        return out;
     }
 
     private static long parseCount(Map<String, String> meta, String key, Path file) {
