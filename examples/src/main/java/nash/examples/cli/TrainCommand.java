@@ -132,7 +132,8 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(dir + " already holds a run (" + CHECKPOINT + "); pass --resume to continue it, "
                         + "--force to replace it, or another --out");
             }
-            clearRun(dir);
+            Files.delete(dir.resolve(CHECKPOINT));                     // and the old report's files: RunReport.reload
+            RunReport.clear(dir);                                       // would otherwise mix them into the new run's
         }
         GanTrainer trainer = Setup.trainer(spec, d);
         RunReport report = new RunReport(dir, "Nash — " + spec.model() + " GAN on " + spec.data())
@@ -210,18 +211,6 @@ final class TrainCommand implements Callable<Integer> {
     /** A data set's name as stored and compared: a directory as its absolute, normalised path (runs then load from anywhere). */
     static String dataName(String data) {
         return Setup.DATA.contains(data) ? data : Path.of(data).toAbsolutePath().normalize().toString();
-    }
-
-    /** Removes a run's checkpoint, samples, curves and report files from dir (for --force); nothing else in it. */
-    private static void clearRun(Path dir) throws java.io.IOException {
-        for (String sub : new String[] {"samples", "curves"}) {
-            Path p = dir.resolve(sub);
-            if (!Files.isDirectory(p)) continue;
-            try (var files = Files.list(p)) {
-                for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
-            }
-        }
-        for (String f : new String[] {CHECKPOINT, "metrics.csv", "metrics.json", "samples.csv", "report.html"}) Files.deleteIfExists(dir.resolve(f));
     }
 
     /** The run's settings from the options, with defaults that depend on the data and the loss. */

@@ -101,6 +101,21 @@ public final class RunReport {
     }
 
     /**
+     * Deletes what a report writes into {@code dir} — samples/ and curves/ pictures, metrics.csv/.json, samples.csv,
+     * report.html — so a new run there does not {@link #reload} an old one's; nothing else in the folder.
+     */
+    public static void clear(Path dir) throws IOException {
+        for (String sub : new String[] {"samples", "curves"}) {
+            Path p = dir.resolve(sub);
+            if (!Files.isDirectory(p)) continue;
+            try (var files = Files.list(p)) {
+                for (Path f : (Iterable<Path>) files::iterator) Files.deleteIfExists(f);
+            }
+        }
+        for (String f : new String[] {"metrics.csv", "metrics.json", "samples.csv", "report.html"}) Files.deleteIfExists(dir.resolve(f));
+    }
+
+    /**
      * Picks up what an earlier run left in the folder — metrics.csv and samples/step-*.png — so a
      * resumed run's report continues its curves and sample history.
      */
