@@ -65,14 +65,15 @@ public final class Progress implements AutoCloseable {
      * count are those of the steps this session does, not of the ones done before it.
      */
     public static Progress resumed(String task, long firstStep, long totalSteps) {
-        Progress p = start(task, totalSteps);
+        checkFirst(task, firstStep, totalSteps);                // before a bar is drawn
+        Progress p = start(task, totalSteps, Math.max(1, totalSteps / 20), firstStep);
         p.from(firstStep);
         return p;
     }
 
     /** Counts the rate and ETA from {@code step} on (the steps before it were done earlier). */
     synchronized void from(long step) {
-        if (step < 0 || step > total) throw new IllegalArgumentException("Progress(\"" + task + "\"): first step " + step + " outside [0, " + total + "]");
+        checkFirst(task, step, total);
         firstStep = step;
         lastStep = step;
         if (bar != null) bar.stepTo(step);
@@ -83,10 +84,14 @@ public final class Progress implements AutoCloseable {
      *
      * @throws IllegalArgumentException if totalSteps or logEvery is below 1
      */
-    public static Progress start(String task, long totalSteps, long logEvery) {
+    public static Progress start(String task, long totalSteps, long logEvery) { return start(task, totalSteps, logEvery, 0); }
+
+    /** The bar counts its rate from {@code firstStep} (startsFrom): the steps before it were done by an earlier session. */
+    private static Progress start(String task, long totalSteps, long logEvery, long firstStep) {
         check(task, totalSteps, logEvery);
         if (!isTerminal()) return plain(task, totalSteps, logEvery, System.out);
         ProgressBar bar = new ProgressBarBuilder()
+            .startsFrom(firstStep, java.time.Duration.ZERO)
             .setTaskName(task)
             .setInitialMax(totalSteps)
             .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
@@ -107,6 +112,12 @@ public final class Progress implements AutoCloseable {
     static Progress plain(String task, long totalSteps, long logEvery, PrintStream out, LongSupplier nanoTime) {
         check(task, totalSteps, logEvery);
         return new Progress(task, totalSteps, null, out, logEvery, nanoTime);
+    }
+
+    private static void checkFirst(String task, long firstStep, long totalSteps) {
+        if (firstStep < 0 || firstStep > totalSteps) {
+            throw new IllegalArgumentException("Progress(\"" + task + "\"): first step " + firstStep + " outside [0, " + totalSteps + "]");
+        }
     }
 
     private static void check(String task, long totalSteps, long logEvery) {
